@@ -1,0 +1,47 @@
+"""``ecosys ask``: the answer a Slack user would get, printed in the terminal. No Slack needed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.config import load_settings
+from bot.context import AppContext
+from bot.render.terminal import render_answer
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "ask",
+        help="ask a question and print the answer",
+        description="Ask a question in Chinese (Simplified or Traditional) or English and print the answer.",
+        epilog='Examples:\n  ecosys ask "服务发现"\n  ecosys ask "registry with access control and a web UI"\n'
+        "  ecosys ask consul vs etcd",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("question", nargs="+", help="the question (quote it, or write it as several words)")
+    parser.add_argument("--limit", type=int, default=5, help="how many results to show (default 5)")
+    parser.add_argument("--page", type=int, default=1, help="which page of results (default 1)")
+    parser.add_argument(
+        "--color", action=argparse.BooleanOptionalAction, default=None, help="bold highlights"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    ctx = AppContext(load_settings())
+    engine = ctx.engine
+    if engine.problems:
+        print(
+            f"ecosys: the data has {len(engine.problems)} problem(s); answering from the last good index. "
+            "Run `ecosys data check` to see them.",
+            file=sys.stderr,
+        )
+    limit = max(1, args.limit)
+    answer = engine.search(" ".join(args.question), limit=limit, offset=(max(1, args.page) - 1) * limit)
+    color = sys.stdout.isatty() if args.color is None else args.color
+    categories = [c for c, count in engine.categories() if count][:12]
+    sys.stdout.write(render_answer(answer, color=color, categories=categories))
+    if not answer.hits:
+        sys.stdout.write("\n")
+    return 0

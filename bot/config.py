@@ -1,0 +1,97 @@
+"""The one module that reads the environment. Everything else receives a ``Settings``.
+
+A missing or malformed setting raises ``ConfigError`` whose message is one line naming the variable and
+how to fix it; entry points print that line and exit non-zero.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+"""The curated knowledge base shipped with the code (the repo's ``data/``)."""
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+
+class ConfigError(Exception):
+    """Raised when a setting is missing or malformed; the message names it and the fix."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything ecosys takes from its environment."""
+
+    home: Path
+    """State directory (index, jieba cache, SQLite database, imported landscape)."""
+    data_dirs: tuple[Path, ...]
+    """Knowledge-base directories, curated first: earlier directories win over later ones."""
+    database_url: str
+    slack_bot_token: str = field(default="", repr=False)
+    slack_signing_secret: str = field(default="", repr=False)
+    slack_app_token: str = field(default="", repr=False)
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    port: int = 3000
+    run_scheduler: bool = False
+    """Run the digest scheduler in this process (single-process modes only)."""
+
+    @property
+    def landscape_dir(self) -> Path:
+        """Where ``ecosys data import-landscape`` writes by default, read beside ``data/``."""
+        return self.home / "landscape"
+
+
+def _default_home() -> Path:
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("ecosys", appauthor=False))
+
+
+def _flag(environ: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{name}={raw!r} is not a yes/no value: set it to 1 or 0.")
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read and check the environment (``os.environ`` unless given)."""
+    env = os.environ if environ is None else environ
+    home = Path(env["ECOSYS_HOME"]).expanduser() if env.get("ECOSYS_HOME") else _default_home()
+    if home.exists() and not home.is_dir():
+        raise ConfigError(f"ECOSYS_HOME={home} is a file: point it at a directory (it is created if missing).")
+
+    landscape = home / "landscape"
+    extra = tuple(Path(p).expanduser() for p in env.get("ECOSYS_DATA_DIRS", "").split(os.pathsep) if p.strip())
+    dirs = (REPO_DATA_DIR, *extra)
+    if landscape.is_dir() and landscape not in dirs:
+        dirs = (*dirs, landscape)
+
+    port_raw = env.get("PORT", "3000").strip() or "3000"
+    if not port_raw.isdigit() or not 0 < int(port_raw) < 65536:
+        raise ConfigError(f"PORT={port_raw!r} is not a TCP port: set it to a number from 1 to 65535.")
+
+    api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL
+    if not api_url.startswith(("http://", "https://")):
+        raise ConfigError(f"SLACK_API_URL={api_url!r} is not an http(s) URL: unset it to use Slack's own.")
+    if not api_url.endswith("/"):
+        api_url += "/"
+
+    return Settings(
+        home=home,
+        data_dirs=dirs,
+        database_url=env.get("DATABASE_URL", "").strip() or f"sqlite:///{home / 'ecosys.db'}",
+        slack_bot_token=env.get("SLACK_BOT_TOKEN", "").strip(),
+        slack_signing_secret=env.get("SLACK_SIGNING_SECRET", "").strip(),
+        slack_app_token=env.get("SLACK_APP_TOKEN", "").strip(),
+        slack_api_url=api_url,
+        port=int(port_raw),
+        run_scheduler=_flag(env, "ECOSYS_RUN_SCHEDULER", default=False),
+    )

@@ -1,0 +1,225 @@
+"""The fixed words of the interface, in Simplified Chinese, Traditional Chinese and English.
+
+Pure functions of a language code (``"zh"``, ``"zh-Hant"``, ``"en"``) returning plain text with no Slack
+markup, so that the Slack blocks and the terminal renderer say the same things. Traditional strings are
+written out rather than converted at run time: these are a few dozen fixed sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+LANGS = ("zh", "zh-Hant", "en")
+
+
+def _pick(lang: str, zh: str, hant: str, en: str) -> str:
+    if lang == "zh-Hant":
+        return hant
+    if lang == "zh":
+        return zh
+    return en
+
+
+def help_text(lang: str, *, command: str = "/ecosys") -> str:
+    """What ecosys does and the sub-commands it understands."""
+    c = command
+    return _pick(
+        lang,
+        f"ecosys 回答容器与云原生生态的问题，中英文皆可。\n"
+        f"• `{c} 服务发现` — 提一个问题（一个需求、一个项目名或一句描述）\n"
+        f"• `{c} 分类` — 所有分类及项目数\n"
+        f"• `{c} 详情 etcd` — 一个项目的完整卡片\n"
+        f"• `{c} 对比 etcd consul` — 并排对比\n"
+        f"• `{c} 订阅` / `取消订阅` / `订阅列表` — 频道每周摘要\n"
+        f"在频道或讨论串里 @ecosys 提问，回答会发在讨论串中；也可以直接私信。",
+        f"ecosys 回答容器與雲原生生態的問題，中英文皆可。\n"
+        f"• `{c} 服務發現` — 提一個問題（一個需求、一個專案名或一句描述）\n"
+        f"• `{c} 分類` — 所有分類及專案數\n"
+        f"• `{c} 詳情 etcd` — 一個專案的完整卡片\n"
+        f"• `{c} 對比 etcd consul` — 並排對比\n"
+        f"• `{c} 訂閱` / `取消訂閱` / `訂閱列表` — 頻道每週摘要\n"
+        f"在頻道或討論串裡 @ecosys 提問，回答會發在討論串中；也可以直接私訊。",
+        f"ecosys answers questions about the container and cloud-native ecosystem, in Chinese or English.\n"
+        f"• `{c} service discovery` — ask a question (a need, a project name or a description)\n"
+        f"• `{c} list` — every category with its number of projects\n"
+        f"• `{c} show etcd` — one project's full card\n"
+        f"• `{c} compare etcd consul` — side by side\n"
+        f"• `{c} subscribe` / `unsubscribe` / `subscriptions` — a weekly digest for the channel\n"
+        f"Mention @ecosys in a channel or thread to get the answer in the thread, or send it a direct message.",
+    )
+
+
+def help_title(lang: str) -> str:
+    return _pick(lang, "ecosys 使用说明", "ecosys 使用說明", "How to use ecosys")
+
+
+def nothing_found(lang: str, question: str) -> str:
+    """The first line of a nothing-found reply; never followed by random entries."""
+    q = question.strip()
+    if len(q) > 80:
+        q = q[:79] + "…"
+    if not q:
+        return _pick(lang, "没有找到相关项目。", "沒有找到相關專案。", "Nothing found.")
+    return _pick(
+        lang,
+        f"没有找到与“{q}”相关的项目。",
+        f"沒有找到與「{q}」相關的專案。",
+        f'Nothing found for "{q}".',
+    )
+
+
+def did_you_mean(lang: str, names: Sequence[str]) -> str:
+    joined = ", ".join(names)
+    return _pick(lang, f"你是不是想找：{joined}？", f"你是不是想找：{joined}？", f"Did you mean: {joined}?")
+
+
+def browse_categories(lang: str) -> str:
+    return _pick(
+        lang,
+        "可以换个说法，或者从这些分类里挑一个：",
+        "可以換個說法，或者從這些分類裡挑一個：",
+        "Try other words, or pick one of these categories:",
+    )
+
+
+def categories_title(lang: str) -> str:
+    return _pick(lang, "分类", "分類", "Categories")
+
+
+def projects_count(lang: str, count: int) -> str:
+    return _pick(lang, f"{count} 个项目", f"{count} 個專案", f"{count} project" + ("" if count == 1 else "s"))
+
+
+def understood_category(lang: str, category_name: str, total: int) -> str:
+    return _pick(
+        lang,
+        f"{category_name}（{total} 个项目）",
+        f"{category_name}（{total} 個專案）",
+        f"{category_name} ({projects_count('en', total)})",
+    )
+
+
+def understood_project(lang: str, name: str) -> str:
+    return _pick(lang, f"项目：{name}", f"專案：{name}", f"Project: {name}")
+
+
+def understood_comparison(lang: str, names: Sequence[str]) -> str:
+    return _pick(lang, "对比：", "對比：", "Comparison: ") + " vs ".join(names)
+
+
+def understood_search(lang: str, question: str) -> str:
+    return _pick(lang, f"搜索：{question}", f"搜尋：{question}", f"Search: {question}")
+
+
+def page_note(lang: str, first: int, last: int, total: int) -> str:
+    """Which results are shown, e.g. "1–5 of 12"."""
+    return _pick(lang, f"第 {first}–{last} 项，共 {total} 项", f"第 {first}–{last} 項，共 {total} 項", f"{first}–{last} of {total}")
+
+
+def more_button(lang: str) -> str:
+    return _pick(lang, "更多", "更多", "More")
+
+
+def share_button(lang: str) -> str:
+    return _pick(lang, "分享到频道", "分享到頻道", "Share in channel")
+
+
+def shared_by(lang: str, user: str) -> str:
+    return _pick(lang, f"{user} 分享", f"{user} 分享", f"Shared by {user}")
+
+
+def homepage_label(lang: str) -> str:
+    return _pick(lang, "主页", "首頁", "Homepage")
+
+
+def repo_label(lang: str) -> str:
+    return _pick(lang, "代码仓库", "程式碼倉庫", "Repository")
+
+
+def category_label(lang: str) -> str:
+    return _pick(lang, "分类", "分類", "Category")
+
+
+def status_label_title(lang: str) -> str:
+    return _pick(lang, "状态", "狀態", "Status")
+
+
+def aliases_label(lang: str) -> str:
+    return _pick(lang, "别名", "別名", "Also known as")
+
+
+def tags_label(lang: str) -> str:
+    return _pick(lang, "标签", "標籤", "Tags")
+
+
+def no_description(lang: str) -> str:
+    return _pick(lang, "（暂无介绍）", "（暫無介紹）", "(no description yet)")
+
+
+_STATUS = {
+    "active": ("活跃", "活躍", "active"),
+    "renamed": ("已更名", "已更名", "renamed"),
+    "archived": ("已归档", "已封存", "archived"),
+    "acquired": ("已被收购", "已被收購", "acquired"),
+    "discontinued": ("已停止", "已停止", "discontinued"),
+    "unknown": ("状态未知", "狀態未知", "status unknown"),
+}
+
+_MATURITY = {
+    "graduated": ("CNCF 毕业项目", "CNCF 畢業專案", "CNCF graduated"),
+    "incubating": ("CNCF 孵化项目", "CNCF 孵化專案", "CNCF incubating"),
+    "sandbox": ("CNCF 沙箱项目", "CNCF 沙箱專案", "CNCF sandbox"),
+    "archived": ("CNCF 已归档", "CNCF 已封存", "CNCF archived"),
+}
+
+
+def status_label(lang: str, status: str) -> str:
+    """A project's lifecycle status as a short badge ("archived", "已归档")."""
+    zh, hant, en = _STATUS.get(status, (status, status, status))
+    return _pick(lang, zh, hant, en)
+
+
+def maturity_label(lang: str, maturity: str) -> str:
+    """A CNCF maturity level as a short badge ("CNCF graduated")."""
+    zh, hant, en = _MATURITY.get(maturity, (f"CNCF {maturity}",) * 3)
+    return _pick(lang, zh, hant, en)
+
+
+def engine_unavailable(lang: str) -> str:
+    """The knowledge base cannot be searched right now (no index and the data is broken)."""
+    return _pick(
+        lang,
+        "知识库暂时无法使用，管理员已在日志中看到原因。请稍后再试。",
+        "知識庫暫時無法使用，管理員已在日誌中看到原因。請稍後再試。",
+        "The knowledge base is not available right now; the reason is in the operator's log. "
+        "Please try again later.",
+    )
+
+
+def something_went_wrong(lang: str) -> str:
+    """An unexpected failure: the user is told to retry, the log gets the traceback."""
+    return _pick(
+        lang,
+        "抱歉，出了点问题，这个问题没能回答。请再试一次。",
+        "抱歉，出了點問題，這個問題沒能回答。請再試一次。",
+        "Sorry, something went wrong and this question could not be answered. Please try again.",
+    )
+
+
+def cannot_post_here(lang: str) -> str:
+    """Sharing failed because the bot may not post in the channel."""
+    return _pick(
+        lang,
+        "无法在这个频道发消息：请先用 /invite @ecosys 邀请我加入。",
+        "無法在這個頻道發訊息：請先用 /invite @ecosys 邀請我加入。",
+        "I cannot post in this channel: invite me first with /invite @ecosys.",
+    )
+
+
+def expired_button(lang: str) -> str:
+    return _pick(
+        lang,
+        "这个按钮已失效，请重新提问。",
+        "這個按鈕已失效，請重新提問。",
+        "This button has expired: please ask again.",
+    )

@@ -1,0 +1,91 @@
+"""The answer laid out for a terminal: what ``ecosys ask`` prints (the same content Slack shows)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.render import messages
+from index.answer import Answer, Hit
+from index.model import Category, Lang
+
+BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def _style(text: str, code: str, color: bool) -> str:
+    return f"{code}{text}{RESET}" if color else text
+
+
+def _marked(hit: Hit, color: bool) -> str:
+    if not hit.description:
+        return ""
+    if not color or not hit.highlights:
+        return hit.description
+    out, last = [], 0
+    for start, end in hit.highlights:
+        out += [hit.description[last:start], _style(hit.description[start:end], BOLD, True)]
+        last = end
+    out.append(hit.description[last:])
+    return "".join(out)
+
+
+def header(answer: Answer) -> str:
+    """What the engine understood, in the answer's language."""
+    lang = answer.lang
+    if answer.understood == "category":
+        return messages.understood_category(lang, answer.category_name, answer.total)
+    if answer.understood == "project" and answer.hits:
+        return messages.understood_project(lang, answer.hits[0].entry.name)
+    if answer.understood == "comparison":
+        return messages.understood_comparison(lang, [h.entry.name for h in answer.hits])
+    return messages.understood_search(lang, answer.question.strip()[:80])
+
+
+def badges(hit: Hit, lang: Lang) -> list[str]:
+    """Status words shown beside a name: CNCF maturity, and lifecycle when not active."""
+    entry = hit.entry
+    out = []
+    if entry.cncf is not None:
+        out.append(messages.maturity_label(lang, entry.cncf.maturity))
+    if entry.status not in ("active", "unknown"):
+        out.append(messages.status_label(lang, entry.status))
+    return out
+
+
+def render_hit(number: int, hit: Hit, lang: Lang, *, color: bool) -> list[str]:
+    entry = hit.entry
+    tags = badges(hit, lang)
+    title = f"{number}. {_style(entry.name, BOLD, color)}" + (f"  [{' · '.join(tags)}]" if tags else "")
+    lines = [title]
+    description = _marked(hit, color) or _style(messages.no_description(lang), DIM, color)
+    lines.append(f"   {description}")
+    if hit.status_note:
+        lines.append(f"   {messages.status_label_title(lang)}: {hit.status_note}")
+    context = [f"{messages.category_label(lang)}: {hit.category_name}"]
+    if entry.homepage:
+        context.append(entry.homepage)
+    if entry.repo and entry.repo != entry.homepage:
+        context.append(entry.repo)
+    lines.append("   " + _style(" · ".join(context), DIM, color))
+    return lines
+
+
+def render_answer(answer: Answer, *, color: bool = False, categories: Sequence[Category] = ()) -> str:
+    """The whole answer; ``categories`` are offered when nothing was found and there is no suggestion."""
+    lang = answer.lang
+    if not answer.hits:
+        lines = [messages.nothing_found(lang, answer.question)]
+        if answer.suggestions:
+            lines.append(messages.did_you_mean(lang, answer.suggestions))
+        elif categories:
+            lines.append(messages.browse_categories(lang))
+            names = [c.name.get("en" if lang == "en" else "zh") for c in categories]
+            lines.append("  " + " · ".join(names))
+        return "\n".join(lines)
+    lines = [_style(header(answer), BOLD, color), ""]
+    for i, hit in enumerate(answer.hits, start=answer.offset + 1):
+        lines += render_hit(i, hit, lang, color=color)
+        lines.append("")
+    if answer.has_more:
+        last = answer.offset + len(answer.hits)
+        lines.append(_style(messages.page_note(lang, answer.offset + 1, last, answer.total), DIM, color))
+    return "\n".join(lines).rstrip() + "\n"

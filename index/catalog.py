@@ -1,0 +1,189 @@
+"""Lookup tables derived from the knowledge base, built once with the index and stored beside it.
+
+They let the engine recognise, without touching Whoosh, the projects a question names (by name,
+alias, compact spelling or typo), the categories it names (by their terms) and the synonyms of its words.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from index import segment
+from index.knowledge import KnowledgeBase
+from index.model import Category, Entry
+from index.normalize import fold
+from index.tokenizer import analyze
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORDS = re.compile(r"[0-9a-z][0-9a-z.+#]*(?:[-_/][0-9a-z][0-9a-z.+#]*)*")
+MAX_NAME_WORDS = 5
+
+
+def compact(text: str) -> str:
+    """A spelling-insensitive key: ``CRI-O``, ``cri o`` and ``crio`` all give ``crio``."""
+    return re.sub(r"[\s\-_./()·]+", "", text)
+
+
+def words(text: str) -> list[str]:
+    """ASCII-ish words of folded text, keeping inner dashes and dots (cri-o, k8s.io)."""
+    return [w.strip(".") for w in _WORDS.findall(text)]
+
+
+@dataclass
+class Catalog:
+    """Everything the engine looks up per question, keyed by folded text."""
+
+    entries: dict[str, Entry]
+    categories: dict[str, Category]
+    names: dict[str, list[str]] = field(default_factory=dict)
+    """compact(folded name or alias) → entry ids (usually one)."""
+    weak_names: set[str] = field(default_factory=set)
+    """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
+    cjk_names: list[tuple[str, str]] = field(default_factory=list)
+    """(folded Chinese name or alias, entry id), longest first, for substring matching."""
+    ascii_terms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    """stemmed word sequence of an English category term → category ids."""
+    cjk_terms: list[tuple[str, list[str]]] = field(default_factory=list)
+    """(folded Chinese category term, category ids), longest first."""
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """index term → the index terms of every word in its lexicon group (itself included)."""
+    by_category: dict[str, list[str]] = field(default_factory=dict)
+    """category id → entry ids whose primary category it is, in data order."""
+    related_by_category: dict[str, list[str]] = field(default_factory=dict)
+    stem_names: dict[str, list[str]] = field(default_factory=dict)
+    """index term of a one-word name or alias → entry ids ("kubernets" and "kubernetes" share one)."""
+    fuzzy_keys: list[str] = field(default_factory=list)
+    """compact ASCII names and aliases long enough to be worth a typo match."""
+    domain_words: list[str] = field(default_factory=list)
+    """Chinese words jieba must keep whole (names, aliases, category terms, lexicon words)."""
+
+    def close_names(self, word: str, *, cutoff: float = 0.8, n: int = 3) -> list[str]:
+        """Entry ids whose name or alias is spelled like ``word`` (typos: kubernets, zookeper)."""
+        key = compact(word)
+        if len(key) < 4:
+            return []
+        swapped = [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)]
+        for variant in swapped:  # one swapped pair of letters (etdc → etcd) is a typo at any length
+            if variant in self.names:
+                return self.names[variant][:n]
+        candidates = [k for k in self.fuzzy_keys if abs(len(k) - len(key)) <= 3]
+        ids: list[str] = []
+        for match in difflib.get_close_matches(key, candidates, n=n * 2, cutoff=cutoff):
+            for entry_id in self.names[match]:
+                if entry_id not in ids:
+                    ids.append(entry_id)
+        return ids[:n]
+
+
+def _stem_words(text: str) -> tuple[str, ...]:
+    return tuple(analyze(text))
+
+
+def domain_words(kb: KnowledgeBase) -> list[str]:
+    """Chinese names, aliases, category terms and lexicon words, which jieba must keep whole."""
+    texts = [w for e in kb.entries.values() for w in (e.name, *e.aliases)]
+    texts += [w for c in kb.categories.values() for w in (c.name.zh, *c.terms)]
+    texts += [w for group in kb.lexicon for w in group]
+    found = {fold(t).replace(" ", "") for t in texts if _CJK.search(t)}
+    return sorted(w for w in found if 2 <= len(w) <= 12)
+
+
+WEAK_NAME_DOCUMENTS = 3
+"""An imported one-word name found as a plain word in this many other descriptions is a weak name."""
+
+
+def _weak_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:
+    """Imported one-word names and aliases that are everyday words in the descriptions.
+
+    Curated names are never weak: an editor chose them. "Scale" or "Vector" from the landscape must
+    not turn "how to scale a vector database" into a question about those two products.
+    """
+    document_words: dict[str, int] = defaultdict(int)
+    for entry in kb.entries.values():
+        for word in set(re.findall(r"[0-9a-z]+", fold(f"{entry.description.en} {entry.description.zh}"))):
+            document_words[word] += 1
+    weak = set()
+    for key, ids in names.items():
+        if _CJK.search(key) or any(kb.entries[i].source == "curated" for i in ids):
+            continue
+        if len(key) <= 2 or document_words.get(key, 0) >= WEAK_NAME_DOCUMENTS:
+            weak.add(key)
+    return weak
+
+
+def build_catalog(kb: KnowledgeBase) -> Catalog:
+    """Derive every lookup table from ``kb`` (jieba learns its words first: they shape the terms)."""
+    catalog = Catalog(entries=dict(kb.entries), categories=dict(kb.categories))
+    catalog.domain_words = domain_words(kb)
+    segment.add_words(catalog.domain_words)
+    names: dict[str, list[str]] = defaultdict(list)
+    cjk_names: dict[str, str] = {}
+
+    for entry in kb.entries.values():
+        for raw in (entry.name, *entry.aliases):
+            folded = fold(raw)
+            key = compact(folded)
+            if key and entry.id not in names[key]:
+                names[key].append(entry.id)
+            if _CJK.search(folded):
+                cjk_names.setdefault(folded, entry.id)
+        catalog.by_category.setdefault(entry.category, []).append(entry.id)
+        for related in entry.related:
+            catalog.related_by_category.setdefault(related, []).append(entry.id)
+
+    catalog.weak_names = _weak_names(kb, names)
+
+    ascii_terms: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    cjk_terms: dict[str, list[str]] = defaultdict(list)
+    for category in kb.categories.values():
+        for raw in (category.name.zh, category.name.en, *category.terms):
+            folded = fold(raw)
+            if _CJK.search(folded):
+                term = folded.replace(" ", "")
+                if category.id not in cjk_terms[term]:
+                    cjk_terms[term].append(category.id)
+            else:
+                stems = _stem_words(folded)
+                if stems and category.id not in ascii_terms[stems]:
+                    ascii_terms[stems].append(category.id)
+
+    stem_names: dict[str, list[str]] = defaultdict(list)
+    for entry in kb.entries.values():
+        for raw in (entry.name, *entry.aliases):
+            stems = analyze(fold(raw))
+            if compact(fold(raw)) in catalog.weak_names:
+                continue
+            if len(stems) == 1 and len(stems[0]) >= 4 and entry.id not in stem_names[stems[0]]:
+                stem_names[stems[0]].append(entry.id)
+    catalog.stem_names = dict(stem_names)
+
+    synonyms: dict[str, set[str]] = defaultdict(set)
+    groups = [list(group) for group in kb.lexicon]
+    for entry in kb.entries.values():
+        # An alias means its entry's name: "k8s" in a question also matches descriptions saying Kubernetes.
+        groups.append([entry.name, *entry.aliases])
+    for group in groups:
+        terms: set[str] = set()
+        for word in group:
+            folded = fold(word)
+            stems = analyze(folded)
+            whole = folded.replace(" ", "")
+            if whole in stems:  # a Chinese word jieba keeps whole (it also yields its parts)
+                terms.add(whole)
+            elif len(stems) == 1:
+                terms.add(stems[0])
+        for term in terms:
+            synonyms[term] |= terms
+
+    catalog.names = dict(names)
+    catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))
+    catalog.ascii_terms = dict(ascii_terms)
+    catalog.cjk_terms = sorted(cjk_terms.items(), key=lambda kv: -len(kv[0]))
+    catalog.synonyms = {t: tuple(sorted(g)) for t, g in synonyms.items() if len(g) > 1}
+    catalog.fuzzy_keys = sorted(
+        k for k in names if len(k) >= 4 and not _CJK.search(k) and k not in catalog.weak_names
+    )
+    return catalog

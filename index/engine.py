@@ -1,0 +1,259 @@
+"""The engine: opens (or builds) the index for a set of data directories and answers questions.
+
+``Engine.search`` is the one call the CLI, the Slack surfaces and the digests share. It never raises
+on user text: quotes, operators, emoji, NUL bytes and 50 kB pastes are just words, or nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from whoosh.scoring import BM25F
+
+from index import knowledge, rank, store
+from index.answer import Answer, Hit, Understood
+from index.catalog import Catalog, compact
+from index.errors import DataError, Problem
+from index.highlight import highlight
+from index.model import Category, Entry, Lang
+from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize, strip_mentions
+from index.understand import Reading, read_question
+
+RELATED_AFTER_PROJECT = 4
+"""How many neighbours (same category) follow a named project, so an answer is never a dead end."""
+
+
+SUGGEST_CUTOFF = 0.75
+"""How alike a word and a name must be to offer the name as "did you mean" (difflib ratio)."""
+
+
+class Engine:
+    """A searchable knowledge base. Thread-safe: searches may run concurrently with each other."""
+
+    def __init__(
+        self, *, home: Path, data_dirs: Sequence[Path], fingerprint: str, problems: Sequence[Problem] = ()
+    ) -> None:
+        self.home = home
+        self.data_dirs = tuple(data_dirs)
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self._swap_lock = threading.Lock()
+        self._local = threading.local()
+        self._load(fingerprint)
+
+    # ----------------------------------------------------------------- lifecycle
+
+    @classmethod
+    def open(cls, *, home: Path, data_dirs: Sequence[Path]) -> Engine:
+        """Open the index for ``data_dirs``, building it when the data changed (see module docs)."""
+        home.mkdir(parents=True, exist_ok=True)
+        fp, problems = cls._ensure_index(home, data_dirs)
+        return cls(home=home, data_dirs=data_dirs, fingerprint=fp, problems=problems)
+
+    @staticmethod
+    def _ensure_index(home: Path, data_dirs: Sequence[Path]) -> tuple[str, list[Problem]]:
+        wanted = knowledge.fingerprint(data_dirs)
+        if (store.index_root(home) / wanted / store.CATALOG_FILE).is_file():
+            return wanted, []
+        try:
+            kb = knowledge.load(data_dirs)
+        except DataError as exc:
+            current = store.current_fingerprint(home)
+            if current is None:
+                raise
+            return current, exc.problems  # keep serving the last good index
+        return store.build(home, kb), []
+
+    def _load(self, fp: str) -> None:
+        ix, catalog, fp = store.open_index(self.home, fp)
+        with self._swap_lock:
+            self._ix, self._catalog, self.fingerprint = ix, catalog, fp
+            self._generation = getattr(self, "_generation", 0) + 1
+
+    def reload_if_changed(self) -> bool:
+        """Rebuild and swap in a new index if the data changed and is valid; True when swapped."""
+        fp, problems = self._ensure_index(self.home, self.data_dirs)
+        self.problems = tuple(problems)
+        if fp == self.fingerprint:
+            return False
+        self._load(fp)
+        return True
+
+    def _searcher(self):  # type: ignore[no-untyped-def]
+        """A Whoosh searcher for this thread, reopened after an index swap."""
+        local = self._local
+        if getattr(local, "generation", None) != self._generation:
+            old = getattr(local, "searcher", None)
+            if old is not None:
+                old.close()
+            local.searcher = self._ix.searcher(weighting=BM25F())
+            local.generation = self._generation
+        return local.searcher
+
+    # ----------------------------------------------------------------- catalogue
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog
+
+    def entries(self) -> Mapping[str, Entry]:
+        return self._catalog.entries
+
+    def categories(self) -> list[tuple[Category, int]]:
+        """Every category with its number of entries, in display order; empty categories last."""
+        counts = {cid: len(ids) for cid, ids in self._catalog.by_category.items()}
+        listed = [(c, counts.get(c.id, 0)) for c in self._catalog.categories.values()]
+        return [x for x in listed if x[1]] + [x for x in listed if not x[1]]
+
+    def find(self, name: str) -> Entry | None:
+        """The entry called ``name`` (name, alias or compact spelling), or a close spelling of it."""
+        key = compact(fold(name))
+        ids = self._catalog.names.get(key) or self._catalog.close_names(key, cutoff=0.8, n=1)
+        return self._catalog.entries[ids[0]] if ids else None
+
+    # ----------------------------------------------------------------- answers
+
+    def search(self, question: str, *, limit: int = 5, offset: int = 0) -> Answer:
+        """Answer ``question`` (any language, any text); see ``index.answer.Understood``."""
+        question = question[:MAX_QUESTION_CHARS]
+        lang = detect_lang(question)
+        text = fold(strip_mentions(question))
+        searcher = self._searcher()
+        reading = read_question(text, self._catalog, known_term=lambda t: self._known(searcher, t))
+        understood, category, ranked = self._rank(searcher, reading)
+        suggestions: tuple[str, ...] = ()
+        if not ranked:
+            suggestions = self._suggest(reading)
+        return self._answer(question, lang, understood, ranked, limit, offset, category, suggestions)
+
+    def show(self, name: str, *, lang: Lang | None = None) -> Answer:
+        """One project's card; ``nothing`` with suggestions when no such project exists."""
+        lang = lang or detect_lang(name)
+        entry = self.find(name)
+        if entry is None:
+            reading = Reading(text=fold(name), unknown_words=[fold(name)])
+            return self._answer(name, lang, "nothing", [], 1, 0, None, self._suggest(reading))
+        return self._answer(name, lang, "project", [rank.Scored(entry.id, 1.0, frozenset())], 1, 0, None, ())
+
+    def compare(self, names: Sequence[str], *, lang: Lang | None = None) -> Answer:
+        """The named projects side by side, in the order given (unknown names are suggested)."""
+        joined = " vs ".join(names)
+        lang = lang or detect_lang(joined)
+        found: list[rank.Scored] = []
+        unknown: list[str] = []
+        for name in names:
+            entry = self.find(name)
+            if entry is None:
+                unknown.append(fold(name))
+            elif all(s.entry_id != entry.id for s in found):
+                found.append(rank.Scored(entry.id, 1.0, frozenset()))
+        suggestions = self._suggest(Reading(text=joined, unknown_words=unknown)) if unknown else ()
+        understood: Understood = "comparison" if found else "nothing"
+        return self._answer(joined, lang, understood, found, max(len(found), 1), 0, None, suggestions)
+
+    def category_answer(self, category_id: str, *, lang: Lang, limit: int = 5, offset: int = 0) -> Answer:
+        """A category's entries, best first (for the digest's spotlight and "list" drill-downs)."""
+        category = self._catalog.categories[category_id]
+        ranked = rank.category_order(self._searcher(), self._catalog, [category_id], [])
+        name = localize(category.name.get(lang), lang)
+        return self._answer(name, lang, "category", ranked, limit, offset, category, ())
+
+    # ----------------------------------------------------------------- internals
+
+    @staticmethod
+    def _known(searcher, term: str) -> bool:  # type: ignore[no-untyped-def]
+        return any(searcher.doc_frequency(f, term) for f in rank.FIELDS)
+
+    def _rank(self, searcher, reading: Reading) -> tuple[Understood, Category | None, list[rank.Scored]]:  # type: ignore[no-untyped-def]
+        catalog = self._catalog
+        named = reading.named
+        if len(named) >= 2 and (reading.compare_cue or not reading.content):
+            return "comparison", None, [rank.Scored(e, 1.0, frozenset()) for e in named]
+        populated = [c for c in reading.categories if catalog.by_category.get(c)]
+        if populated:
+            category_id = populated[0]
+            top = [c for c in reading.top_categories if c in populated]
+            share = 1.0 - len(reading.content) / max(len(reading.all_terms), 1)
+            ranked = rank.category_order(
+                searcher,
+                catalog,
+                populated,
+                reading.all_terms,
+                top=top,
+                share=share,
+                maturity=reading.maturity,
+            )
+            pinned = [e for e in named if e in {s.entry_id for s in ranked}]
+            if pinned:
+                ranked = [s for e in pinned for s in ranked if s.entry_id == e] + [
+                    s for s in ranked if s.entry_id not in pinned
+                ]
+            return "category", catalog.categories[category_id], ranked
+        if named and len(reading.content) <= 1:
+            return "project", None, self._with_neighbours(searcher, named, reading)
+        groups = reading.all_terms
+        ranked = rank.search(searcher, catalog, groups, maturity=reading.maturity, cncf=reading.mentions_cncf)
+        if ranked:
+            return "search", None, ranked
+        if named:
+            return "project", None, self._with_neighbours(searcher, named, reading)
+        return "nothing", None, []
+
+    def _with_neighbours(self, searcher, named: list[str], reading: Reading) -> list[rank.Scored]:  # type: ignore[no-untyped-def]
+        first = [rank.Scored(e, 1.0, frozenset()) for e in named]
+        category_id = self._catalog.entries[named[0]].category
+        neighbours = [
+            s
+            for s in rank.category_order(searcher, self._catalog, [category_id], reading.content)
+            if s.entry_id not in named
+        ]
+        return first + neighbours[:RELATED_AFTER_PROJECT]
+
+    def _suggest(self, reading: Reading) -> tuple[str, ...]:
+        names: list[str] = []
+        for word in sorted(reading.unknown_words, key=len, reverse=True)[:3]:
+            for entry_id in self._catalog.close_names(word, cutoff=SUGGEST_CUTOFF, n=3):
+                name = self._catalog.entries[entry_id].name
+                if name not in names:
+                    names.append(name)
+        return tuple(names[:5])
+
+    def _answer(
+        self,
+        question: str,
+        lang: Lang,
+        understood: Understood,
+        ranked: Sequence[rank.Scored],
+        limit: int,
+        offset: int,
+        category: Category | None,
+        suggestions: tuple[str, ...],
+    ) -> Answer:
+        limit = max(1, min(limit, 50))
+        offset = max(0, offset)
+        hits = tuple(self._hit(s, lang) for s in ranked[offset : offset + limit])
+        return Answer(
+            question=question,
+            lang=lang,
+            understood=understood if ranked else "nothing",
+            hits=hits,
+            total=len(ranked),
+            offset=offset,
+            category=category,
+            category_name=localize(category.name.get(lang), lang) if category else "",
+            suggestions=suggestions,
+        )
+
+    def _hit(self, scored: rank.Scored, lang: Lang) -> Hit:
+        entry = self._catalog.entries[scored.entry_id]
+        category = self._catalog.categories.get(entry.category)
+        description, spans = highlight(entry.description.get(lang), scored.terms, lang)
+        return Hit(
+            entry=entry,
+            score=round(scored.score, 4),
+            description=description,
+            highlights=spans,
+            category_name=localize(category.name.get(lang), lang) if category else entry.category,
+            status_note=localize(entry.status_note.get(lang), lang),
+        )

@@ -1,0 +1,277 @@
+"""Loading the knowledge base: every YAML file of every data directory, checked, merged.
+
+Directories are layers, the curated ``data/`` first: a later layer never overrides an earlier one; an
+imported item that is the same project as a curated entry enriches it instead (``index.merge``).
+``check`` reports every problem at once with file, line and field; ``load`` raises ``DataError``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from index.errors import DataDirMissing, DataError, Problem
+from index.model import Category, Cncf, Entry, Text
+from index.schema_models import CategoryModel, EntryModel, FileModel, ImportedEntryModel
+from index.yaml_lines import YamlSyntaxError, line_of, load_with_lines
+
+FORMAT_VERSION = "1"
+"""Bump when the meaning of the data or the analysis changes, so every index is rebuilt."""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the index is built from."""
+
+    categories: dict[str, Category]
+    entries: dict[str, Entry]
+    lexicon: tuple[tuple[str, ...], ...] = ()
+    merge_notes: tuple[str, ...] = ()
+    fingerprint: str = ""
+
+
+@dataclass
+class _Layer:
+    entries: list[Entry] = field(default_factory=list)
+
+
+def data_files(data_dirs: Sequence[Path]) -> list[tuple[Path, Path]]:
+    """``(directory, file)`` for every ``*.yaml``/``*.yml`` file, in layer order then path order."""
+    found = []
+    for directory in data_dirs:
+        if not directory.is_dir():
+            raise DataDirMissing(
+                f"data directory {directory} does not exist: create it, or fix ECOSYS_DATA_DIRS / ECOSYS_HOME"
+            )
+        files = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        found.extend((directory, f) for f in files)
+    return found
+
+
+def fingerprint(data_dirs: Sequence[Path]) -> str:
+    """A content hash of all data files (names and bytes) and the format version."""
+    digest = hashlib.sha256(f"ecosys-format-{FORMAT_VERSION}\n".encode())
+    for layer, (directory, path) in enumerate(data_files(data_dirs)):
+        del layer
+        digest.update(f"{directory}\0{path.relative_to(directory)}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        elif parts:
+            parts.append(f".{item}")
+        else:
+            parts.append(str(item))
+    return "".join(parts)
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "is not a known field (see the format in README.md)"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def _validation_problems(
+    exc: ValidationError, file: str, lines: dict, base: tuple, label: str
+) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        problems.append(
+            Problem(file, line_of(lines, (*base, *loc)), f"{label}{_field_path(loc)}", _message(error))
+        )
+    return problems
+
+
+def _text(model: Any) -> Text:
+    return Text(zh=model.zh, en=model.en) if model is not None else Text()
+
+
+def _entry(model: EntryModel, file: str, line: int, source: str) -> Entry:
+    cncf = model.cncf
+    return Entry(
+        id=model.id,
+        name=model.name,
+        category=model.category,
+        description=_text(model.description),
+        homepage=model.homepage,
+        repo=model.repo or "",
+        aliases=tuple(model.aliases),
+        tags=tuple(model.tags),
+        status=model.status,
+        status_note=_text(model.status_note),
+        status_year=model.status_year,
+        cncf=Cncf(**cncf.model_dump()) if cncf else None,
+        related=tuple(r for r in model.related if r != model.category),
+        source=source,
+        file=file,
+        line=line,
+    )
+
+
+def _category(model: CategoryModel) -> Category:
+    return Category(
+        id=model.id,
+        name=_text(model.name),
+        description=_text(model.description),
+        terms=tuple(model.terms),
+        landscape=tuple(model.landscape),
+        featured=tuple(model.featured),
+        order=model.order,
+    )
+
+
+def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
+    problems: list[Problem] = []
+    categories: dict[str, Category] = {}
+    category_lines: dict[str, tuple[str, int]] = {}
+    lexicon: list[tuple[str, ...]] = []
+    layers: dict[Path, _Layer] = {d: _Layer() for d in data_dirs}
+    seen_ids: dict[tuple[Path, str], tuple[str, int]] = {}
+    references: list[tuple[str, int, str, str]] = []  # (file, line, field label, category id)
+
+    for directory, path in data_files(data_dirs):
+        file = _display(path)
+        try:
+            document, lines = load_with_lines(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(file, 0, "", "is not UTF-8 text"))
+            continue
+        except YamlSyntaxError as exc:
+            problems.append(Problem(file, exc.line, "", f"YAML syntax: {exc}"))
+            continue
+        if document is None:
+            continue
+        if not isinstance(document, dict):
+            problems.append(Problem(file, 1, "", "must be a mapping with categories:, entries: or lexicon:"))
+            continue
+        try:
+            parsed = FileModel.model_validate(document)
+        except ValidationError as exc:
+            problems.extend(_validation_problems(exc, file, lines, (), ""))
+            continue
+        entry_model = ImportedEntryModel if parsed.source == "landscape" else EntryModel
+
+        for i, raw in enumerate(parsed.categories):
+            label = f"categories[{i}]"
+            try:
+                category = CategoryModel.model_validate(raw)
+            except ValidationError as exc:
+                problems.extend(_validation_problems(exc, file, lines, ("categories", i), label + "."))
+                continue
+            line = line_of(lines, ("categories", i))
+            if category.id in categories:
+                where = "{}:{}".format(*category_lines[category.id])
+                problems.append(
+                    Problem(file, line, f"{label}.id", f"duplicate id {category.id!r} (also at {where})")
+                )
+                continue
+            categories[category.id] = _category(category)
+            category_lines[category.id] = (file, line)
+
+        for i, raw in enumerate(parsed.entries):
+            label = f"entries[{i}]"
+            name = raw.get("id") if isinstance(raw, dict) else None
+            if isinstance(name, str):
+                label = f"entries[{i}] ({name})"
+            if isinstance(raw, dict):  # checked even when the entry is invalid otherwise
+                line = line_of(lines, ("entries", i))
+                related = raw.get("related") if isinstance(raw.get("related"), list) else []
+                for field_name, value in [
+                    ("category", raw.get("category")),
+                    *(("related", r) for r in related),
+                ]:
+                    if isinstance(value, str):
+                        references.append(
+                            (file, line_of(lines, ("entries", i, field_name)), f"{label}.{field_name}", value)
+                        )
+            try:
+                model = entry_model.model_validate(raw)
+            except ValidationError as exc:
+                problems.extend(_validation_problems(exc, file, lines, ("entries", i), label + "."))
+                continue
+            line = line_of(lines, ("entries", i))
+            key = (directory, model.id)
+            if key in seen_ids:
+                where = "{}:{}".format(*seen_ids[key])
+                problems.append(
+                    Problem(file, line, f"{label}.id", f"duplicate id {model.id!r} (also at {where})")
+                )
+                continue
+            seen_ids[key] = (file, line)
+            layers[directory].entries.append(_entry(model, file, line, parsed.source))
+
+        lexicon.extend(tuple(group) for group in parsed.lexicon)
+
+    for category in categories.values():
+        for entry_id in category.featured:
+            if not any(e.id == entry_id for layer in layers.values() for e in layer.entries):
+                file, line = category_lines[category.id]
+                problems.append(Problem(file, line, f"{category.id}.featured", f"unknown entry {entry_id!r}"))
+
+    for file, line, label, category_id in references:
+        if category_id not in categories:
+            known = ", ".join(sorted(categories)[:12]) + (" …" if len(categories) > 12 else "")
+            problems.append(
+                Problem(file, line, label, f"unknown category {category_id!r} (known: {known or 'none'})")
+            )
+
+    ordered = [layers[d].entries for d in data_dirs]
+    notes: list[str] = []
+    if sum(1 for layer in ordered if layer) > 1:
+        from index.merge import merge_layers
+
+        merged, notes = merge_layers(ordered)
+    else:
+        merged = [e for layer in ordered for e in layer]
+    if not merged and not problems:
+        problems.append(Problem(_display(data_dirs[0]) if data_dirs else "data", 0, "", "holds no entries"))
+
+    sorted_categories = dict(sorted(categories.items(), key=lambda kv: (kv[1].order, kv[0])))
+    kb = KnowledgeBase(
+        categories=sorted_categories,
+        entries={e.id: e for e in merged},
+        lexicon=tuple(lexicon),
+        merge_notes=tuple(notes),
+    )
+    return kb, problems
+
+
+def check(data_dirs: Sequence[Path]) -> list[Problem]:
+    """Every problem in the data, in file order; empty when the data is good."""
+    return _read(data_dirs)[1]
+
+
+def load(data_dirs: Sequence[Path]) -> KnowledgeBase:
+    """The knowledge base, or ``DataError`` listing every problem."""
+    kb, problems = _read(data_dirs)
+    if problems:
+        raise DataError(problems)
+    return KnowledgeBase(
+        categories=kb.categories,
+        entries=kb.entries,
+        lexicon=kb.lexicon,
+        merge_notes=kb.merge_notes,
+        fingerprint=fingerprint(data_dirs),
+    )

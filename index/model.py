@@ -1,0 +1,102 @@
+"""The knowledge base's records as plain, immutable data.
+
+These are what every surface receives: the CLI, the Slack blocks and the digests all render the same
+``Entry`` and ``Category`` objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["zh", "zh-Hant", "en"]
+"""The language of a question, and so of its answer. ``zh-Hant`` answers in Traditional characters."""
+
+STATUSES = ("active", "renamed", "archived", "acquired", "discontinued", "unknown")
+"""Lifecycle of a project as of today (not its CNCF maturity, which is ``Cncf.maturity``)."""
+
+MATURITIES = ("graduated", "incubating", "sandbox", "archived")
+"""CNCF project maturity levels, as the CNCF landscape spells them."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of prose in both languages; ``zh`` is Simplified Chinese."""
+
+    zh: str = ""
+    en: str = ""
+
+    def get(self, lang: Lang) -> str:
+        """The text for ``lang``, falling back to the other language when one is empty.
+
+        Traditional Chinese is produced by the engine (OpenCC), not stored: this returns Simplified.
+        """
+        if lang == "en":
+            return self.en or self.zh
+        return self.zh or self.en
+
+
+@dataclass(frozen=True)
+class Cncf:
+    """CNCF facts about a project: maturity and the years it reached each level."""
+
+    maturity: str
+    accepted: int | None = None
+    incubating: int | None = None
+    graduated: int | None = None
+    archived: int | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    """A group of projects that serve one need (service discovery, image registries…)."""
+
+    id: str
+    name: Text
+    description: Text = Text()
+    terms: tuple[str, ...] = ()
+    """Words people use for this need, in both languages (服务发现, 注册中心, service registry…)."""
+    landscape: tuple[str, ...] = ()
+    """CNCF landscape ``Category/Subcategory`` paths whose items belong here."""
+    featured: tuple[str, ...] = ()
+    """Entry ids an editor puts first when someone asks for this category, in order."""
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One project or product in the knowledge base."""
+
+    id: str
+    name: str
+    category: str
+    description: Text = Text()
+    homepage: str = ""
+    repo: str = ""
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    status: str = "unknown"
+    status_note: Text = Text()
+    status_year: int | None = None
+    cncf: Cncf | None = None
+    related: tuple[str, ...] = ()
+    """Further category ids this entry also serves (etcd: service discovery and key-value store)."""
+    source: str = "curated"
+    """``curated`` for hand-written entries in the repo, ``landscape`` for imported ones."""
+    file: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+
+    @property
+    def has_description(self) -> bool:
+        return bool(self.description.zh or self.description.en)
+
+    @property
+    def is_active(self) -> bool:
+        """False when the project is gone: archived or discontinued (by its owners or the CNCF).
+
+        A renamed or acquired product usually lives on under its new name or owner, so it stays
+        active here; its status badge still says what changed.
+        """
+        if self.cncf is not None and self.cncf.maturity == "archived":
+            return False
+        return self.status not in ("archived", "discontinued")

@@ -1,0 +1,118 @@
+"""The knowledge-base file format, as pydantic models: what ``ecosys data check`` enforces.
+
+Files are hand-edited, so every rule here must produce a message a person can act on; the loader
+attaches file and line to each.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+from urllib.parse import urlparse
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+from index.model import MATURITIES, STATUSES
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError("must be a lowercase slug: letters, digits and dashes (e.g. service-discovery)")
+    return value
+
+
+def _check_url(value: str) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in value:
+        raise ValueError(f"{value!r} is not an http(s) URL")
+    return value
+
+
+def _check_status(value: str) -> str:
+    if value not in STATUSES:
+        raise ValueError(f"{value!r} is not a status; use one of: {', '.join(STATUSES)}")
+    return value
+
+
+def _check_maturity(value: str) -> str:
+    if value not in MATURITIES:
+        raise ValueError(f"{value!r} is not a CNCF maturity; use one of: {', '.join(MATURITIES)}")
+    return value
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value.strip()
+
+
+Id = Annotated[StrictStr, AfterValidator(_check_id)]
+Url = Annotated[StrictStr, AfterValidator(_check_url)]
+Word = Annotated[StrictStr, AfterValidator(_non_blank)]
+Year = Annotated[StrictInt, Field(ge=1990, le=2100)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BilingualRequired(Strict):
+    zh: Word
+    en: Word
+
+
+class BilingualOptional(Strict):
+    zh: StrictStr = ""
+    en: StrictStr = ""
+
+
+class CncfModel(Strict):
+    maturity: Annotated[StrictStr, AfterValidator(_check_maturity)]
+    accepted: Year | None = None
+    incubating: Year | None = None
+    graduated: Year | None = None
+    archived: Year | None = None
+
+
+class CategoryModel(Strict):
+    id: Id
+    name: BilingualRequired
+    description: BilingualRequired
+    terms: list[Word] = []
+    landscape: list[Word] = []
+    featured: list[Id] = []
+    order: StrictInt = 0
+
+
+class EntryModel(Strict):
+    id: Id
+    name: Word
+    category: Id
+    related: list[Id] = []
+    homepage: Url
+    repo: Url | None = None
+    aliases: list[Word] = []
+    tags: list[Word] = []
+    description: BilingualRequired
+    status: Annotated[StrictStr, AfterValidator(_check_status)]
+    status_note: BilingualRequired | None = None
+    status_year: Year | None = None
+    cncf: CncfModel | None = None
+
+
+class ImportedEntryModel(EntryModel):
+    """An entry written by the landscape importer: descriptions and status may be missing."""
+
+    description: BilingualOptional = BilingualOptional()
+    status: Annotated[StrictStr, AfterValidator(_check_status)] = "unknown"
+
+
+class FileModel(Strict):
+    """One data file: any of categories, entries and lexicon; ``source: landscape`` for imports."""
+
+    source: StrictStr = "curated"
+    categories: list[dict] = []
+    entries: list[dict] = []
+    lexicon: list[Annotated[list[Word], Field(min_length=2)]] = []

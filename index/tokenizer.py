@@ -1,0 +1,74 @@
+"""Our Whoosh analyzer: one chain for Chinese (jieba) and English (lowercase, stop words, stemming).
+
+Both documents and questions go through ``fold`` first (Traditional → Simplified, full-width →
+half-width, lowercase), so 服務發現 meets 服务发现 and ＫＵＢＥ meets kube.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from whoosh.analysis import Composable, LowercaseFilter, StemFilter, StopFilter, Token, Tokenizer
+
+from index import segment
+from index.normalize import fold
+
+_WORD = re.compile(r"[0-9a-z\u3400-\u9fff]", re.IGNORECASE)
+
+_STOP_TEXT = """
+a an and are as at be but by can do does for from how i if in into is it its me my of on or our so
+some than that the their them then there these they this to us was we what when where which who why
+will with would you your should could any anyone tried try use using used good best better recommend
+recommended recommendation suggest suggestions please tell know about there's what's vs versus
+的 了 和 与 及 是 在 有 我 我们 你 你们 他 她 它 吗 呢 吧 啊 呀 么 什么 哪些 哪个 哪 怎么 怎样 如何 一个 一些
+这个 那个 这些 那些 想 要 需要 做 用 使用 可以 能 能够 推荐 介绍 一下 请问 请 问 大家 有没有 求 好 好用
+比较 还是 或者 或 以及 并 等 等等 就 也 都 还 又 很 更 最 被 把 对 从 给 让 为 为了 中 上 下 里
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+"""Words that carry no content in a question about the ecosystem (filler, function words)."""
+
+
+class JiebaTokenizer(Tokenizer):
+    """Cuts folded text with jieba; positions are numbered 0, 1, 2… so phrase queries work."""
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        text = fold(value)
+        position = start_pos
+        for word, start, end in segment.cut(text):
+            if not _WORD.search(word):
+                continue
+            token.text = word
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = position
+            if chars:
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            position += 1
+            yield token
+
+
+def ChineseEnglishAnalyzer() -> Composable:
+    """jieba words → lowercase → stop words dropped → English stemmed (Chinese passes the stemmer)."""
+    return JiebaTokenizer() | LowercaseFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1) | StemFilter()
+
+
+def analyze(text: str) -> list[str]:
+    """The index terms of ``text``, in order (what a field or a question contributes)."""
+    return [token.text for token in ChineseEnglishAnalyzer()(text)]

@@ -1,0 +1,208 @@
+"""Reading a question: which projects and categories it names, what it compares, what else it says.
+
+Works on folded text (``index.normalize.fold``) and the catalog only; Whoosh is not involved, so this
+is cheap and testable on its own. User text is never query syntax: it only ever becomes words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from index.catalog import Catalog, compact, words
+from index.tokenizer import STOP_WORDS, analyze
+
+COMPARE_CUES = re.compile(
+    r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|difference[s]?|differ|between|or)\b"
+    r"|区别|对比|比较|差异|不同|异同|还是|优劣|哪个好|pk"
+)
+MATURITY_WORDS = {
+    "graduated": "graduated",
+    "graduate": "graduated",
+    "毕业": "graduated",
+    "incubating": "incubating",
+    "incubation": "incubating",
+    "孵化": "incubating",
+    "sandbox": "sandbox",
+    "沙箱": "sandbox",
+    "沙盒": "sandbox",
+    "archived": "archived",
+    "归档": "archived",
+}
+_FILLER_TEXT = (
+    "有什么 有哪些 哪些 推荐 一下 工具 方案 解决方案 软件 项目 产品 开源 框架 平台 系统 主流 常用 常见 好用 "
+    "tool tools solution solutions project projects software product products option options "
+    "alternative alternatives recommend recommendation list popular open source opensource "
+    "made make makes built created developed maintained written based via like similar "
+    "推出 出品 打造 开发的 基于 类似 之类 像 "
+    "厂商 公司 服务商 提供商 供应商 vendor vendors company companies provider providers "
+    "thing things something need want looking look find help me hi hello hey thanks question "
+    "is are was does do 是 吗 呢 有 什么 哪个 怎么样 怎样 了解 知道 谁 用过 试过 "
+)
+
+
+@lru_cache(maxsize=1)
+def filler_terms() -> frozenset[str]:
+    """Index terms that say *how* someone asks, not *what*: they never make a question relevant alone.
+
+    Computed on first use because analysing needs jieba configured.
+    """
+    return frozenset(analyze(_FILLER_TEXT))
+
+
+@dataclass
+class Reading:
+    """What a question names and says, before any ranking."""
+
+    text: str
+    named: list[str] = field(default_factory=list)
+    """Entry ids named in the question (exactly or by a close spelling), in the order they appear."""
+    typo_named: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    """Category ids named by their terms, the best covered first."""
+    top_categories: list[str] = field(default_factory=list)
+    """The categories tied for best (容器云 names both the international and the Chinese clouds)."""
+    content: list[tuple[str, ...]] = field(default_factory=list)
+    """The remaining words as groups of interchangeable index terms (a word and its synonyms)."""
+    all_terms: list[tuple[str, ...]] = field(default_factory=list)
+    """Every meaningful term group, names and category words included (for scoring)."""
+    maturity: str | None = None
+    mentions_cncf: bool = False
+    compare_cue: bool = False
+    unknown_words: list[str] = field(default_factory=list)
+    """ASCII words that are neither in the index nor a name: candidates for "did you mean"."""
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def _find_names(text: str, catalog: Catalog, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    tokens = [
+        (m.group(0).strip("."), m.start(), m.end()) for m in re.finditer(r"[0-9a-z][0-9a-z.+#_/-]*", text)
+    ]
+    for size in range(5, 0, -1):
+        for i in range(len(tokens) - size + 1):
+            start, end = tokens[i][1], tokens[i + size - 1][2]
+            if not _free(spans, start, end):
+                continue
+            key = compact(" ".join(t[0] for t in tokens[i : i + size]))
+            ids = catalog.names.get(key)
+            weak = key in STOP_WORDS or (key in catalog.weak_names and key != compact(text))
+            if ids and not weak:
+                spans.append((start, end))
+                found.append((start, ids[0]))
+    for name, entry_id in catalog.cjk_names:
+        at = text.replace(" ", "").find(name) if " " in name else text.find(name)
+        if at >= 0 and _free(spans, at, at + len(name)):
+            spans.append((at, at + len(name)))
+            found.append((at, entry_id))
+    return found
+
+
+def _find_categories(text: str, catalog: Catalog, spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """Categories named by their terms, the one whose terms cover most of the question first.
+
+    A term may belong to several categories (容器云: international and Chinese clouds); each category
+    scores the characters its matched terms cover, so 国内的容器云 favours the Chinese clouds.
+    """
+    covered: dict[str, int] = {}
+    claimed: list[tuple[int, int]] = []
+    for term, category_ids in catalog.cjk_terms:
+        at = text.find(term)
+        if at < 0 or not _free(spans, at, at + len(term)):
+            continue
+        claimed.append((at, at + len(term)))
+        for category_id in category_ids:
+            covered[category_id] = covered.get(category_id, 0) + len(term)
+    stems: list[tuple[str, int, int]] = []
+    for match in re.finditer(r"[0-9a-z][0-9a-z+#]*", text):
+        for stem in analyze(match.group(0)) or [""]:
+            stems.append((stem, match.start(), match.end()))
+    sequence = [s[0] for s in stems]
+    for size in range(4, 0, -1):
+        for i in range(len(stems) - size + 1):
+            key = tuple(sequence[i : i + size])
+            if "" in key or key not in catalog.ascii_terms:
+                continue
+            start, end = stems[i][1], stems[i + size - 1][2]
+            if not _free(spans, start, end) or not _free(claimed, start, end):
+                continue
+            claimed.append((start, end))
+            for category_id in catalog.ascii_terms[key]:
+                covered[category_id] = covered.get(category_id, 0) + (end - start)
+    spans.extend(claimed)
+    return sorted(covered.items(), key=lambda kv: -kv[1])
+
+
+def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bool]) -> Reading:
+    """Read folded ``text``. ``known_term(term)`` says whether an index term occurs in any document."""
+    reading = Reading(text=text)
+    reading.compare_cue = bool(COMPARE_CUES.search(text))
+    spans: list[tuple[int, int]] = []
+
+    for word, maturity in MATURITY_WORDS.items():
+        at = text.find(word)
+        if at >= 0:
+            reading.maturity = maturity
+            spans.append((at, at + len(word)))
+    at = text.find("cncf")
+    if at >= 0:
+        reading.mentions_cncf = True
+        spans.append((at, at + 4))
+
+    named = _find_names(text, catalog, spans)
+    found = _find_categories(text, catalog, spans)
+    reading.categories = [c for c, _n in found]
+    reading.top_categories = [c for c, n in found if n == found[0][1]]
+
+    rest = _mask(text, spans)
+    for word in words(rest):
+        stems = analyze(word)
+        if len(word) < 4 or not stems or all(s in STOP_WORDS or s in filler_terms() for s in stems):
+            continue
+        at = rest.find(word)
+        by_stem = catalog.stem_names.get(stems[0]) if len(stems) == 1 else None
+        if by_stem:
+            spans.append((at, at + len(word)))
+            named.append((at, by_stem[0]))
+            reading.typo_named.append(by_stem[0])
+            continue
+        if any(known_term(s) for s in stems):
+            continue
+        close = catalog.close_names(word)
+        if close:
+            spans.append((at, at + len(word)))
+            named.append((at, close[0]))
+            reading.typo_named.append(close[0])
+        else:
+            reading.unknown_words.append(word)
+
+    for _at, entry_id in sorted(named):
+        if entry_id not in reading.named:
+            reading.named.append(entry_id)
+
+    def groups(source: str) -> list[tuple[str, ...]]:
+        result: list[tuple[str, ...]] = []
+        for term in analyze(source):
+            if term in filler_terms():
+                continue
+            group = catalog.synonyms.get(term, (term,))
+            if group not in result:
+                result.append(group)
+        return result
+
+    reading.content = groups(_mask(text, spans))
+    reading.all_terms = groups(text)
+    return reading

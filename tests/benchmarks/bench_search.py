@@ -1,0 +1,124 @@
+"""Search benchmark: prints figures, asserts nothing (targets are in the README).
+
+Measures, on this machine, in one run:
+- index build time (load + validate the YAML, build the Whoosh index) into a fresh state directory;
+- cold ``ecosys ask`` (a new process until the answer is printed) with the index already built, and its
+  peak RSS;
+- median and p99 search latency over every relevance question, ours and the SQLite FTS5 baseline's.
+
+Usage:
+    .venv/bin/python tests/benchmarks/bench_search.py
+    .venv/bin/python tests/benchmarks/bench_search.py --landscape ../shared/data/cncf-landscape.yml
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from bot.config import REPO_DATA_DIR  # noqa: E402
+from index import knowledge, store  # noqa: E402
+from index.engine import Engine  # noqa: E402
+from tests.support.fts5_baseline import Fts5Baseline  # noqa: E402
+from tests.support.relevance import CURATED_SETS, LANDSCAPE_SETS, load_questions  # noqa: E402
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def timed_process(args: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Wall time, peak RSS (MB) and stdout of one child process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = child.stdout.read() if child.stdout else b""
+    _pid, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"{args} failed: {child.stderr.read().decode() if child.stderr else status}")
+    return elapsed, usage.ru_maxrss // 1024, out.decode()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--landscape", type=Path, help="import this landscape.yml first (at-scale figures)")
+    parser.add_argument("--runs", type=int, default=7, help="cold ask runs (median reported)")
+    args = parser.parse_args()
+
+    home = Path(tempfile.mkdtemp(prefix="ecosys-bench-"))
+    env = {**os.environ, "ECOSYS_HOME": str(home)}
+    data_dirs = [REPO_DATA_DIR]
+    sets = list(CURATED_SETS)
+    if args.landscape:
+        from index.landscape import import_landscape
+
+        started = time.perf_counter()
+        kb = knowledge.load([REPO_DATA_DIR])
+        import_landscape(args.landscape, out_dir=home / "landscape", categories=kb.categories)
+        print(f"landscape import      {time.perf_counter() - started:7.2f} s")
+        data_dirs.append(home / "landscape")
+        sets += list(LANDSCAPE_SETS)
+
+    started = time.perf_counter()
+    kb = knowledge.load(data_dirs)
+    loaded = time.perf_counter()
+    store.build(home, kb)
+    built = time.perf_counter()
+    print(f"entries               {len(kb.entries):7d}")
+    print(f"data load + validate  {loaded - started:7.2f} s")
+    print(f"index build           {built - loaded:7.2f} s   (total {built - started:.2f} s)")
+
+    ecosys = str(Path(sys.executable).with_name("ecosys"))
+    timings, peaks = [], []
+    for _ in range(args.runs):
+        elapsed, peak, out = timed_process([ecosys, "ask", "服务发现"], env)
+        assert "etcd" in out, out
+        timings.append(elapsed)
+        peaks.append(peak)
+    print(
+        f"cold `ecosys ask`     {statistics.median(timings):7.3f} s median, {min(timings):.3f} s best ({args.runs} runs)"
+    )
+    print(f"peak RSS (ask)        {max(peaks):7d} MB")
+
+    engine = Engine.open(home=home, data_dirs=data_dirs)
+    questions = [q.q for q in load_questions(sets)]
+    names = {c.id: f"{c.name.zh} {c.name.en} {' '.join(c.terms)}" for c, _n in engine.categories()}
+    baseline = Fts5Baseline(engine.entries().values(), names)
+    for question in questions:  # warm both
+        engine.search(question)
+        baseline.search(question)
+    ours, theirs = [], []
+    for _round in range(3):
+        for question in questions:
+            t0 = time.perf_counter()
+            engine.search(question)
+            t1 = time.perf_counter()
+            baseline.search(question)
+            t2 = time.perf_counter()
+            ours.append((t1 - t0) * 1000)
+            theirs.append((t2 - t1) * 1000)
+    print(
+        f"search latency ours   {statistics.median(ours):7.2f} ms median, {percentile(ours, 99):.2f} ms p99 ({len(ours)} searches)"
+    )
+    print(
+        f"search latency FTS5   {statistics.median(theirs):7.2f} ms median, {percentile(theirs, 99):.2f} ms p99"
+    )
+    import resource
+
+    print(f"peak RSS (this bench) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024:7d} MB")
+
+
+if __name__ == "__main__":
+    main()

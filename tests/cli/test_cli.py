@@ -1,0 +1,116 @@
+"""The ``ecosys`` command line, driven the way a person types it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli.main import build_parser, main
+
+ECOSYS = str(Path(sys.executable).with_name("ecosys"))
+
+
+@pytest.fixture()
+def home(state_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ECOSYS_HOME", str(state_home))
+    return state_home
+
+
+def _ask(capsys: pytest.CaptureFixture[str], *words: str) -> str:
+    assert main(["ask", "--no-color", *words]) == 0
+    return capsys.readouterr().out
+
+
+def test_ask_chinese_lists_the_three_with_chinese_descriptions(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _ask(capsys, "服务发现")
+    assert out.index("etcd") < out.index("Consul") < out.index("ZooKeeper")
+    assert "分布式" in out and "服务发现" in out
+
+
+def test_ask_english_answers_in_english(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _ask(capsys, "service discovery")
+    assert out.index("etcd") < out.index("Consul") < out.index("ZooKeeper")
+    assert "key-value" in out and "分布式" not in out
+
+
+def test_ask_traditional_answers_in_traditional(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _ask(capsys, "服務發現")
+    assert out.index("etcd") < out.index("Consul") < out.index("ZooKeeper")
+    assert "服務" in out and "服务" not in out
+
+
+def test_ask_query_syntax_is_a_polite_nothing(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _ask(capsys, 'AND ( "*')
+    assert "Nothing found" in out
+
+
+def test_real_entry_point_in_a_new_process(state_home: Path) -> None:
+    env = {**os.environ, "ECOSYS_HOME": str(state_home)}
+    done = subprocess.run([ECOSYS, "ask", "服务发现"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "etcd" in done.stdout and "\033[" not in done.stdout  # no colour codes when piped
+
+
+def _subparsers(parser: argparse.ArgumentParser):  # type: ignore[no-untyped-def]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield name, sub
+                yield from ((f"{name} {n}", s) for n, s in _subparsers(sub))
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    commands = list(_subparsers(build_parser()))
+    assert {"ask", "index build", "index info", "data check", "data import-landscape"} <= {
+        n for n, _ in commands
+    }
+    for name, parser in commands:
+        text = parser.format_help()
+        assert "ecosys " in text and ("Example" in text or "example" in text), (
+            f"`ecosys {name} --help` lacks an example"
+        )
+
+
+def test_data_check_reports_problems_and_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "bad.yaml").write_text(
+        "entries:\n  - id: x\n    name: X\n    category: nope\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("ECOSYS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("ECOSYS_DATA_DIRS", str(extra))
+    assert main(["data", "check"]) == 1
+    out = capsys.readouterr().out
+    assert "bad.yaml:2" in out and "homepage" in out and "unknown category 'nope'" in out
+
+
+def test_data_check_passes_on_the_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ECOSYS_HOME", str(tmp_path / "home"))
+    assert main(["data", "check"]) == 0
+    assert "data ok" in capsys.readouterr().out
+
+
+def test_missing_data_dir_names_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ECOSYS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("ECOSYS_DATA_DIRS", str(tmp_path / "missing"))
+    assert main(["ask", "etcd"]) == 2
+    assert "ECOSYS_DATA_DIRS" in capsys.readouterr().err
+
+
+def test_index_build_and_info(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ECOSYS_HOME", str(tmp_path / "home"))
+    assert main(["index", "info"]) == 0
+    assert "none yet" in capsys.readouterr().out
+    assert main(["index", "build"]) == 0
+    assert "entries in" in capsys.readouterr().out
+    assert main(["index", "info"]) == 0
+    assert "up to date" in capsys.readouterr().out

@@ -1,0 +1,34 @@
+"""Shared fixtures: an isolated state directory per test session, the repo's data, a built engine."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_LANDSCAPE = REPO.parent / "shared" / "data" / "cncf-landscape.yml"
+
+
+@pytest.fixture(scope="session")
+def state_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One ECOSYS_HOME for the session: the curated index is built once and shared by tests."""
+    return tmp_path_factory.mktemp("ecosys-home")
+
+
+@pytest.fixture(scope="session")
+def engine(state_home: Path):  # type: ignore[no-untyped-def]
+    """The real engine over the repo's curated data."""
+    from bot.config import REPO_DATA_DIR
+    from index.engine import Engine
+
+    return Engine.open(home=state_home, data_dirs=[REPO_DATA_DIR])
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_ecosys_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never see the developer's own ECOSYS_* or Slack settings."""
+    for name in list(os.environ):
+        if name.startswith(("ECOSYS_", "SLACK_")) or name in ("DATABASE_URL", "PORT"):
+            monkeypatch.delenv(name, raising=False)

@@ -1,0 +1,126 @@
+"""The engine as its callers meet it: any text in, a typed answer out, never an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.engine import Engine
+
+HOSTILE = [
+    'AND ( "*',
+    "NOT OR AND",
+    "((((((",
+    '"unterminated',
+    "*?~^:[]{}",
+    "name:etcd AND category:*",
+    "etcd~2 OR consul^3",
+    "😀🚀🐳",
+    "etcd\x00consul",
+    "\u202eדוקר\u202c",
+    "مرحبا بالعالم",
+    "   ",
+    "",
+    "a" * 50_000,
+    "服务发现 " * 10_000,
+    "\ufeff\u200b\u200d",
+    "<@U123ABC> <!here> @ecosys",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=[repr(t[:12]) for t in HOSTILE])
+def test_user_text_is_never_query_syntax(engine: Engine, text: str) -> None:
+    answer = engine.search(text)
+    assert answer.understood in ("category", "project", "comparison", "search", "nothing")
+    assert len(answer.hits) <= 5
+
+
+def test_query_syntax_alone_finds_nothing(engine: Engine) -> None:
+    answer = engine.search('AND ( "*')
+    assert answer.understood == "nothing" and answer.hits == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fragment"),
+    [
+        ("服务发现", "zh", "存储"),
+        ("service discovery", "en", "store"),
+        ("服務發現", "zh-Hant", "儲"),
+    ],
+)
+def test_category_question_answers_in_its_language(
+    engine: Engine, question: str, lang: str, fragment: str
+) -> None:
+    answer = engine.search(question)
+    assert answer.understood == "category" and answer.category and answer.category.id == "service-discovery"
+    assert answer.lang == lang
+    assert [h.entry.id for h in answer.hits[:3]] == ["etcd", "consul", "zookeeper"]
+    assert fragment in answer.hits[0].description
+
+
+def test_traditional_answer_is_in_traditional(engine: Engine) -> None:
+    answer = engine.search("服務發現")
+    assert "服務發現" in answer.category_name or "服務" in answer.category_name
+    assert "发" not in "".join(h.description for h in answer.hits)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"), [("kubernets", "kubernetes"), ("zookeper", "zookeeper"), ("etdc", "etcd")]
+)
+def test_typo_names_the_project_first(engine: Engine, question: str, first: str) -> None:
+    answer = engine.search(question)
+    assert answer.understood == "project"
+    assert answer.hits[0].entry.id == first
+
+
+@pytest.mark.parametrize(
+    ("question", "ids"),
+    [
+        ("consul vs etcd", ["consul", "etcd"]),
+        ("k8s 和 swarm 的区别", ["kubernetes", "docker-swarm"]),
+        ("compare flannel calico", ["flannel", "calico"]),
+    ],
+)
+def test_comparison_returns_both_side_by_side(engine: Engine, question: str, ids: list[str]) -> None:
+    answer = engine.search(question)
+    assert answer.understood == "comparison"
+    assert [h.entry.id for h in answer.hits] == ids
+
+
+@pytest.mark.parametrize(
+    "question", ["今天天气怎么样", "best pizza in town", "how do I cook rice", "写一首诗"]
+)
+def test_out_of_scope_answers_nothing(engine: Engine, question: str) -> None:
+    answer = engine.search(question)
+    assert answer.understood == "nothing" and not answer.hits
+
+
+def test_descriptive_question_highlights_what_matched(engine: Engine) -> None:
+    answer = engine.search("BGP layer-3 networking")
+    hit = answer.hits[0]
+    assert hit.entry.id == "calico"
+    marked = [hit.description[a:b].lower() for a, b in hit.highlights]
+    assert "bgp" in marked
+
+
+def test_pagination(engine: Engine) -> None:
+    first = engine.search("容器监控", limit=2)
+    second = engine.search("容器监控", limit=2, offset=2)
+    assert first.has_more and first.total == second.total
+    assert not {h.entry.id for h in first.hits} & {h.entry.id for h in second.hits}
+
+
+def test_show_and_compare(engine: Engine) -> None:
+    assert engine.show("ZooKeeper").hits[0].entry.id == "zookeeper"
+    assert engine.show("nosuchproject").understood == "nothing"
+    answer = engine.compare(["etcd", "consul", "zookeper"])
+    assert [h.entry.id for h in answer.hits] == ["etcd", "consul", "zookeeper"]
+
+
+def test_categories_are_listed_with_counts(engine: Engine) -> None:
+    listed = {c.id: n for c, n in engine.categories()}
+    assert listed["service-discovery"] >= 3 and listed["orchestration"] >= 5
+
+
+def test_status_of_gone_projects_is_shown(engine: Engine) -> None:
+    hit = engine.search("rkt").hits[0]
+    assert hit.entry.id == "rkt" and not hit.entry.is_active and hit.status_note
