@@ -10,12 +10,15 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from index import segment
-from index.knowledge import KnowledgeBase
 from index.model import Category, Entry
 from index.normalize import fold
 from index.tokenizer import analyze
+
+if TYPE_CHECKING:
+    from index.knowledge import KnowledgeBase
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORDS = re.compile(r"[0-9a-z][0-9a-z.+#]*(?:[-_/][0-9a-z][0-9a-z.+#]*)*")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from whoosh.scoring import BM25F
 
-from index import knowledge, rank, store
+from index import datafiles, rank, store
 from index.answer import Answer, Hit, Understood
 from index.catalog import Catalog, compact
 from index.errors import DataError, Problem
@@ -53,9 +53,11 @@ class Engine:
 
     @staticmethod
     def _ensure_index(home: Path, data_dirs: Sequence[Path]) -> tuple[str, list[Problem]]:
-        wanted = knowledge.fingerprint(data_dirs)
+        wanted = datafiles.fingerprint(data_dirs)
         if (store.index_root(home) / wanted / store.CATALOG_FILE).is_file():
             return wanted, []
+        from index import knowledge  # validation (pydantic) is only needed when building
+
         try:
             kb = knowledge.load(data_dirs)
         except DataError as exc:
@@ -190,10 +192,17 @@ class Engine:
                     s for s in ranked if s.entry_id not in pinned
                 ]
             return "category", catalog.categories[category_id], ranked
-        if named and len(reading.content) <= 1:
+        if named and not reading.content:
             return "project", None, self._with_neighbours(searcher, named, reading)
-        groups = reading.all_terms
-        ranked = rank.search(searcher, catalog, groups, maturity=reading.maturity, cncf=reading.mentions_cncf)
+        ranked = rank.search(
+            searcher,
+            catalog,
+            reading.all_terms,
+            cover=reading.content,
+            named=named,
+            maturity=reading.maturity,
+            cncf=reading.mentions_cncf,
+        )
         if ranked:
             return "search", None, ranked
         if named:

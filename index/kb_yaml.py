@@ -33,9 +33,15 @@ def scalar(value: str | int, *, flow: bool = False) -> str:
     return '"' + _ESCAPE.sub(_escape_char, body) + '"'
 
 
-def render_entries(entries: Iterable[Entry], *, header: str = "") -> str:
-    """A whole ``entries:`` file; ``header`` lines become ``#`` comments at the top."""
+def render_entries(entries: Iterable[Entry], *, header: str = "", source: str = "") -> str:
+    """A whole ``entries:`` file; ``header`` lines become ``#`` comments at the top.
+
+    ``source`` (``landscape``) is written once for the file: the loader then accepts entries without a
+    description, which the landscape often lacks.
+    """
     lines = [f"# {line}".rstrip() for line in header.splitlines()]
+    if source:
+        lines.append(f"source: {scalar(source)}")
     lines.append("entries:")
     for entry in entries:
         lines.extend(_entry_lines(entry))

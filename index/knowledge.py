@@ -7,7 +7,6 @@ imported item that is the same project as a curated entry enriches it instead (`
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,13 +14,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from index.errors import DataDirMissing, DataError, Problem
+from index.datafiles import data_files, fingerprint
+from index.errors import DataError, Problem
 from index.model import Category, Cncf, Entry, Text
 from index.schema_models import CategoryModel, EntryModel, FileModel, ImportedEntryModel
 from index.yaml_lines import YamlSyntaxError, line_of, load_with_lines
-
-FORMAT_VERSION = "1"
-"""Bump when the meaning of the data or the analysis changes, so every index is rebuilt."""
 
 
 @dataclass(frozen=True)
@@ -38,29 +35,6 @@ class KnowledgeBase:
 @dataclass
 class _Layer:
     entries: list[Entry] = field(default_factory=list)
-
-
-def data_files(data_dirs: Sequence[Path]) -> list[tuple[Path, Path]]:
-    """``(directory, file)`` for every ``*.yaml``/``*.yml`` file, in layer order then path order."""
-    found = []
-    for directory in data_dirs:
-        if not directory.is_dir():
-            raise DataDirMissing(
-                f"data directory {directory} does not exist: create it, or fix ECOSYS_DATA_DIRS / ECOSYS_HOME"
-            )
-        files = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-        found.extend((directory, f) for f in files)
-    return found
-
-
-def fingerprint(data_dirs: Sequence[Path]) -> str:
-    """A content hash of all data files (names and bytes) and the format version."""
-    digest = hashlib.sha256(f"ecosys-format-{FORMAT_VERSION}\n".encode())
-    for layer, (directory, path) in enumerate(data_files(data_dirs)):
-        del layer
-        digest.update(f"{directory}\0{path.relative_to(directory)}\0".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:16]
 
 
 def _display(path: Path) -> str:

@@ -24,6 +24,8 @@ from index.model import Entry
 
 FIELDS = ("name", "category", "tags", "desc")
 MIN_COVERAGE = 0.5
+LONG_QUESTION_COVERAGE = 0.4
+"""A question of four or more meaningful words is chattier: a smaller share of it must match."""
 CANDIDATES = 300
 MATURITY_PRIOR = {"graduated": 1.0, "incubating": 0.7, "sandbox": 0.2, "archived": -1.0}
 
@@ -48,10 +50,19 @@ def prior(entry: Entry) -> float:
     return value
 
 
+def _df(searcher: Searcher, term: str) -> int:
+    return max(searcher.doc_frequency(f, term) for f in FIELDS)
+
+
 def _idf(searcher: Searcher, term: str) -> float:
-    df = max(searcher.doc_frequency(f, term) for f in FIELDS)
+    df = _df(searcher, term)
     n = max(searcher.doc_count(), 1)
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def floor_for(groups: Sequence[tuple[str, ...]]) -> float:
+    """The share of a question an entry must cover to be shown at all."""
+    return LONG_QUESTION_COVERAGE if len(groups) >= 4 else MIN_COVERAGE
 
 
 def _group_query(groups: Sequence[tuple[str, ...]]) -> Or:
@@ -59,18 +70,32 @@ def _group_query(groups: Sequence[tuple[str, ...]]) -> Or:
 
 
 def relevance(
-    searcher: Searcher, groups: Sequence[tuple[str, ...]], *, limit: int = CANDIDATES
+    searcher: Searcher,
+    groups: Sequence[tuple[str, ...]],
+    *,
+    cover: Sequence[tuple[str, ...]] | None = None,
+    limit: int = CANDIDATES,
 ) -> dict[str, tuple[float, float, frozenset[str]]]:
-    """entry id → (BM25F score, IDF-weighted coverage of ``groups``, matched terms)."""
+    """entry id → (BM25F score over ``groups``, IDF-weighted coverage of ``cover``, matched terms).
+
+    ``cover`` defaults to ``groups``; a question that names a project passes only its other words,
+    so "something like etcd" is judged on what it asks for, not on saying "etcd".
+    """
     if not groups:
         return {}
-    weights = [max(_idf(searcher, t) for t in group) for group in groups]
+    cover = list(cover) if cover else list(groups)
+    known = [any(_df(searcher, t) for t in group) for group in cover]
+    if sum(1 for k in known if not k) >= max(1, sum(1 for k in known if k)):
+        return {}  # mostly words no entry uses: the question is about something else
+    weights = [
+        max(_idf(searcher, t) for t in group) if k else 0.0 for group, k in zip(cover, known, strict=True)
+    ]
     total = sum(weights) or 1.0
     results = searcher.search(_group_query(groups), limit=limit, terms=True)
     found: dict[str, tuple[float, float, frozenset[str]]] = {}
     for hit in results:
         matched = frozenset(text.decode("utf-8") for _field, text in hit.matched_terms())
-        covered = sum(w for w, group in zip(weights, groups, strict=True) if matched.intersection(group))
+        covered = sum(w for w, group in zip(weights, cover, strict=True) if matched.intersection(group))
         found[hit["id"]] = (hit.score, covered / total, matched)
     return found
 
@@ -80,16 +105,24 @@ def search(
     catalog: Catalog,
     groups: Sequence[tuple[str, ...]],
     *,
+    cover: Sequence[tuple[str, ...]] | None = None,
+    named: Sequence[str] = (),
     maturity: str | None = None,
     cncf: bool = False,
 ) -> list[Scored]:
-    """Entries that answer a descriptive question, best first; empty below the relevance floor."""
+    """Entries that answer a descriptive question, best first; empty below the relevance floor.
+
+    ``named``: projects the question names; when they answer it too, they lead among equals.
+    """
+    floor = floor_for(cover or groups)
     scored = []
-    for entry_id, (bm25, coverage, terms) in relevance(searcher, groups).items():
-        if coverage < MIN_COVERAGE:
+    for entry_id, (bm25, coverage, terms) in relevance(searcher, groups, cover=cover).items():
+        if coverage < floor:
             continue
         entry = catalog.entries[entry_id]
-        score = bm25 * coverage**2 * (1.0 + 0.15 * prior(entry))
+        score = bm25 * max(coverage, 0.5) ** 2 * (1.0 + 0.15 * prior(entry))
+        if entry_id in named:
+            score *= 1.5
         if maturity and entry.cncf is not None and entry.cncf.maturity == maturity:
             score *= 1.5
         elif maturity or cncf:
@@ -130,9 +163,16 @@ def category_order(
     best = max((m[0] for m in matched.values()), default=1.0) or 1.0
     featured: dict[str, float] = {}
     for category_id in top:
-        for i, entry_id in enumerate(catalog.categories[category_id].featured):
-            featured.setdefault(entry_id, (10.0 if share >= 0.99 else 2.0 * share) - 0.1 * i)
-    outsiders = {e for e, m in matched.items() if m[1] >= MIN_COVERAGE}
+        picks = catalog.categories[category_id].featured
+        for i, entry_id in enumerate(picks):
+            # Asked bare, the editor's order is the answer; asked with more words, picks only lead ties.
+            bonus = (
+                20.0 * (len(picks) - i + 1)
+                if share >= 0.99
+                else (2.0 + 2.0 * share) * (1 - i / (2 * len(picks)))
+            )
+            featured.setdefault(entry_id, bonus)
+    outsiders = {e for e, m in matched.items() if m[1] >= floor_for(groups)}
     scored = []
     for entry_id in set(membership) | outsiders:
         entry = catalog.entries[entry_id]

@@ -10,6 +10,7 @@ base's own words (project names, aliases, category terms) are added on top with 
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -77,12 +78,35 @@ def _require():  # type: ignore[no-untyped-def]
     return _tokenizer
 
 
-def cut(text: str) -> Iterator[tuple[str, int, int]]:
-    """Words of ``text`` with their character spans, search-engine style (long words and their parts).
+_RUNS = re.compile(r"([\u3400-\u9fff]+)|([0-9a-z]+[+#]*)", re.IGNORECASE)
 
-    Yields ``(word, start, end)``; a long word such as 服务发现 is followed by its parts 服务, 发现.
+
+def cut(text: str) -> Iterator[tuple[str, int, int]]:
+    """Every word of ``text`` with its character span, in order of position.
+
+    Chinese runs yield jieba's search-mode words (with the new words its HMM finds: 谷歌, 运维), every
+    dictionary word inside them, and every word of the knowledge base's own (多集群管理 → 多集群, 集群,
+    集群管理, 管理), so documents and questions meet however jieba would have segmented either; a
+    character that is part of no word is yielded alone. Other text yields its ASCII words (k8s, c++).
     """
     tokenizer = _require()
-    for word, start, end in tokenizer.tokenize(text, mode="search", HMM=True):
-        if not word.isspace():
-            yield word, start, end
+    for match in _RUNS.finditer(text):
+        if not match.group(1):
+            yield match.group(0), match.start(), match.end()
+            continue
+        run, base = match.group(1), match.start()
+        words = {
+            (start, end) for w, start, end in tokenizer.tokenize(run, mode="search", HMM=True) if len(w) > 1
+        }
+        spans = set(words)
+        dag = tokenizer.get_DAG(run)
+        for start in range(len(run)):
+            for end in (e + 1 for e in dag[start] if e > start):
+                # A dictionary word inside a word jieba chose, or one of ours anywhere; not a word that
+                # straddles two others (管理工具 holds 理工, "science and engineering").
+                if run[start:end] in _added or any(s <= start and end <= e for s, e in words):
+                    spans.add((start, end))
+        covered = {i for start, end in spans for i in range(start, end)}
+        spans.update((i, i + 1) for i in range(len(run)) if i not in covered)
+        for start, end in sorted(spans):
+            yield run[start:end], base + start, base + end

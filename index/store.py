@@ -21,6 +21,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, NUMERIC, TEXT, Schema
@@ -28,9 +29,11 @@ from whoosh.fields import ID, NUMERIC, TEXT, Schema
 from index import segment
 from index.catalog import Catalog, build_catalog
 from index.errors import IndexNotBuilt
-from index.knowledge import KnowledgeBase
 from index.model import Entry
 from index.tokenizer import ChineseEnglishAnalyzer
+
+if TYPE_CHECKING:
+    from index.knowledge import KnowledgeBase
 
 CATALOG_FILE = "catalog.pickle"
 KEEP_OLD_INDEXES = 2

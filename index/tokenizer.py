@@ -48,8 +48,8 @@ class JiebaTokenizer(Tokenizer):
         text = fold(value)
         position = start_pos
         for word, start, end in segment.cut(text):
-            if not _WORD.search(word):
-                continue
+            if not _WORD.search(word) or (len(word) == 1 and word.isascii() and word.isalpha()):
+                continue  # punctuation, and stray letters such as the s of "what's"
             token.text = word
             token.boost = 1.0
             token.stopped = False

@@ -6,12 +6,15 @@ is cheap and testable on its own. User text is never query syntax: it only ever 
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index.catalog import Catalog, compact, words
+from index.normalize import fold as fold_name
 from index.tokenizer import STOP_WORDS, analyze
 
 COMPARE_CUES = re.compile(
@@ -35,6 +38,10 @@ _FILLER_TEXT = (
     "有什么 有哪些 哪些 推荐 一下 工具 方案 解决方案 软件 项目 产品 开源 框架 平台 系统 主流 常用 常见 好用 "
     "tool tools solution solutions project projects software product products option options "
     "alternative alternatives recommend recommendation list popular open source opensource "
+    "call called name named now today still exist exists existing alive dead anymore status happened "
+    "现在 还在 存在 活跃 维护 状态 怎么了 叫什么 改名 更名 名字 关系 历史 是否 "
+    "user users write writing create creating implement "
+    "idea ideas all any every our way ways good great nice "
     "made make makes built created developed maintained written based via like similar "
     "推出 出品 打造 开发的 基于 类似 之类 像 "
     "厂商 公司 服务商 提供商 供应商 vendor vendors company companies provider providers "
@@ -146,6 +153,30 @@ def _find_categories(text: str, catalog: Catalog, spans: list[tuple[int, int]]) 
     return sorted(covered.items(), key=lambda kv: -kv[1])
 
 
+def _alike(word: str, name: str) -> bool:
+    return difflib.SequenceMatcher(None, compact(word), compact(fold_name(name))).ratio() >= 0.85
+
+
+def _find_misspelled_pairs(
+    rest: str,
+    catalog: Catalog,
+    spans: list[tuple[int, int]],
+    named: list[tuple[int, str]],
+    reading: Reading,
+    known_term: Callable[[str], bool],
+) -> None:
+    """Two-word names with a typo ("dokcer swarm"): matched as one compact spelling."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[0-9a-z][0-9a-z.+#-]*", rest)]
+    for (first, start, _e1), (second, _s2, end) in itertools.pairwise(tokens):
+        if all(known_term(s) for w in (first, second) for s in analyze(w)):
+            continue
+        close = catalog.close_names(first + second, cutoff=0.85, n=1)
+        if close and _free(spans, start, end):
+            spans.append((start, end))
+            named.append((start, close[0]))
+            reading.typo_named.append(close[0])
+
+
 def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bool]) -> Reading:
     """Read folded ``text``. ``known_term(term)`` says whether an index term occurs in any document."""
     reading = Reading(text=text)
@@ -168,12 +199,16 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
     reading.top_categories = [c for c, n in found if n == found[0][1]]
 
     rest = _mask(text, spans)
+    _find_misspelled_pairs(rest, catalog, spans, named, reading, known_term)
+    rest = _mask(text, spans)
     for word in words(rest):
         stems = analyze(word)
         if len(word) < 4 or not stems or all(s in STOP_WORDS or s in filler_terms() for s in stems):
             continue
         at = rest.find(word)
         by_stem = catalog.stem_names.get(stems[0]) if len(stems) == 1 else None
+        if by_stem and not _alike(word, catalog.entries[by_stem[0]].name):
+            by_stem = None  # "distributed" shares a stem with "Distribution" but is not a typo of it
         if by_stem:
             spans.append((at, at + len(word)))
             named.append((at, by_stem[0]))

@@ -16,6 +16,7 @@ COMMANDS = (
     "bot.cli.ask_cmd",
     "bot.cli.index_cmd",
     "bot.cli.data_cmd",
+    "bot.cli.digest_cmd",
 )
 
 

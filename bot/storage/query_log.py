@@ -8,17 +8,16 @@ Rows older than the retention limit are deleted by ``purge`` (the clock process 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, delete, func, insert, select
 
 from bot.storage.db import metadata
+from index.normalize import normalize_question
 
-QUESTION_MAX = 300
-"""Longest question stored; longer ones are cut (a question, not a pasted log)."""
+QUESTION_MAX = 500
+"""Longest question stored (``normalize_question`` caps at the same length)."""
 
 DEFAULT_KEEP_DAYS = 90
 """How many days of questions the log keeps unless configured otherwise."""
@@ -35,23 +34,9 @@ query_log = Table(
 )
 
 
-try:  # the engine's normaliser (NFKC, Traditional→Simplified, @mentions removed…) when it is there
-    from index.normalize import normalize_question as _engine_normalize
-except ImportError:  # pragma: no cover - only before index/normalize.py exists
-    _engine_normalize = None
-
-_SPACE = re.compile(r"\s+")
-_MENTION = re.compile(r"<[@#!][^>]*>")
-
-
 def normalize(question: str) -> str:
-    """The question as the log stores it: the engine's normal form, folded and capped."""
-    if _engine_normalize is not None:
-        text = _engine_normalize(question)
-    else:
-        text = _MENTION.sub(" ", unicodedata.normalize("NFKC", question))
-        text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
-    return _SPACE.sub(" ", text).strip().lower()[:QUESTION_MAX]
+    """The question as the log stores it: the engine's normal form (folded, mentions gone, capped)."""
+    return normalize_question(question)[:QUESTION_MAX]
 
 
 def _utc(at: datetime | None) -> datetime:
@@ -60,11 +45,6 @@ def _utc(at: datetime | None) -> datetime:
     if at.tzinfo is None:
         raise ValueError("query log times must be timezone-aware")
     return at.astimezone(UTC)
-
-
-def _as_utc(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; everything stored is UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def record_query(

@@ -1,0 +1,68 @@
+"""``ecosys data import-landscape``, and the drift report of ``ecosys data check --landscape``.
+
+Thin adapters over ``index.landscape`` and ``index.drift``: parse arguments, call the library, print.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import load_settings
+from index.drift import check_drift
+from index.errors import LandscapeError
+from index.landscape import import_landscape, read_categories
+from index.model import Entry
+
+
+def register_data_commands(data_subparsers: argparse._SubParsersAction) -> None:
+    """Add ``import-landscape`` to the ``ecosys data`` actions."""
+    parser = data_subparsers.add_parser(
+        "import-landscape",
+        help="import a CNCF landscape.yml beside the curated data",
+        description="Convert a CNCF landscape.yml into knowledge-base YAML (one file per category) and "
+        "replace the previous import atomically; prints what was added, changed and removed.\n"
+        "Example: ecosys data import-landscape ../shared/data/cncf-landscape.yml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="the landscape.yml to import")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="where to write the entries (default: $ECOSYS_HOME/landscape, read beside data/)",
+    )
+    parser.set_defaults(func=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    out_dir = args.out if args.out is not None else settings.landscape_dir
+    category_dirs = [d for d in settings.data_dirs if d.resolve() != out_dir.resolve()]
+    categories = read_categories(category_dirs)
+    if not categories:
+        raise LandscapeError(
+            "no categories found in " + ", ".join(map(str, category_dirs)) + ": run from a checkout."
+        )
+    try:
+        report = import_landscape(args.path, out_dir=out_dir, categories=categories)
+    except LandscapeError as exc:
+        # Re-raised (not CliError) so `python -m bot.cli.main` reports it too: main catches EcosysError.
+        raise LandscapeError(f"{exc} (nothing was written)") from exc
+    print(report.summary())
+    if args.out is not None and out_dir.resolve() not in {d.resolve() for d in settings.data_dirs}:
+        print(f"To search it, add {out_dir} to ECOSYS_DATA_DIRS.")
+    return 0
+
+
+def print_drift(curated_entries: Sequence[Entry], path: Path) -> int:
+    """Print each curated fact ``path`` contradicts (file:line, what differs); 1 if any, else 0."""
+    drifts = check_drift(curated_entries, path)
+    for drift in drifts:
+        print(drift)
+    if drifts:
+        print(f"{len(drifts)} curated fact(s) differ from {path}: update the entries above.")
+        return 1
+    print(f"curated entries agree with {path} ({len(curated_entries)} checked)")
+    return 0

@@ -1,0 +1,134 @@
+"""The clock process (``ecosys clock``): the one place digests are sent from.
+
+It runs APScheduler 3 with two jobs: a tick every minute that sends whatever digest is due
+(``bot.digest.runner.run_due``) and a daily purge of the query log past its retention. The tick asks the
+database what is due instead of keeping a timer per subscription, so the clock holds no state: two clock
+processes, a restart or a missed tick cannot send a digest twice or skip one (the run claims see to that).
+Web workers never run it; the single-process modes (Socket Mode, local development) may, in a background
+thread, when ``ECOSYS_RUN_SCHEDULER`` is on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from slack_sdk import WebClient
+from sqlalchemy import Engine as Database
+
+from bot.context import AppContext
+from bot.digest.deliver import Delivery, make_client
+from bot.digest.runner import run_due
+from bot.storage import query_log
+
+if TYPE_CHECKING:
+    from index.engine import Engine
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 60
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def worker_name() -> str:
+    """Who holds a claim, for the logs: host, pid and a random tag (pids repeat across restarts)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+class Clock:
+    """The jobs of the clock process, with time injected (tests pass a fixed ``now``)."""
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        engine: Callable[[], Engine],
+        client: WebClient,
+        now: Callable[[], datetime] = utc_now,
+        worker: str | None = None,
+        keep_days: int = query_log.DEFAULT_KEEP_DAYS,
+    ) -> None:
+        self.db = db
+        self.engine = engine
+        self.client = client
+        self.now = now
+        self.worker = worker or worker_name()
+        self.keep_days = keep_days
+
+    @classmethod
+    def from_context(cls, ctx: AppContext) -> Clock:
+        return cls(db=ctx.db, engine=lambda: ctx.engine, client=make_client(ctx.settings))
+
+    def tick(self) -> list[Delivery]:
+        """Send every digest due now."""
+        return run_due(self.db, self.engine, self.client, now=self.now(), worker=self.worker)
+
+    def purge(self) -> int:
+        """Drop questions older than the retention limit."""
+        removed = query_log.purge(self.db, keep_days=self.keep_days, now=self.now())
+        if removed:
+            log.info("query log: %d questions older than %d days deleted", removed, self.keep_days)
+        return removed
+
+
+def add_jobs(scheduler: BaseScheduler, clock: Clock, *, tick_seconds: int = TICK_SECONDS) -> None:
+    """The tick (first run at once) and the daily purge; a late or overlapping tick is merged, not queued."""
+    scheduler.add_job(
+        clock.tick,
+        IntervalTrigger(seconds=tick_seconds, timezone=UTC),
+        id="digest-tick",
+        next_run_time=utc_now(),
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=tick_seconds,
+    )
+    scheduler.add_job(
+        clock.purge,
+        CronTrigger(hour=3, minute=17, timezone=UTC),
+        id="query-log-purge",
+        next_run_time=utc_now(),
+        coalesce=True,
+        max_instances=1,
+    )
+
+
+def run_forever(clock: Clock) -> None:
+    """Run the clock in this process until SIGTERM/SIGINT (the Procfile's ``clock`` process)."""
+    scheduler = BlockingScheduler(timezone=UTC)
+    add_jobs(scheduler, clock)
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("clock: signal %d, stopping", signum)
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, stop)
+    log.info("clock %s started: digests every %ds", clock.worker, TICK_SECONDS)
+    scheduler.start()
+
+
+def start_in_process(ctx: AppContext) -> BackgroundScheduler | None:
+    """Start the clock in a background thread when ``settings.run_scheduler`` is on (single-process modes).
+
+    Returns the scheduler (call ``shutdown()`` on exit), or None when this process must not run it.
+    """
+    if not ctx.settings.run_scheduler:
+        return None
+    scheduler = BackgroundScheduler(timezone=UTC, daemon=True)
+    add_jobs(scheduler, Clock.from_context(ctx))
+    scheduler.start()
+    log.info("digest scheduler running in this process (ECOSYS_RUN_SCHEDULER=1)")
+    return scheduler

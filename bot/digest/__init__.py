@@ -1,0 +1,1 @@
+"""Channel digests: subscriptions, the schedule, the content and the exactly-once send."""

@@ -1,0 +1,113 @@
+"""``/ecosys subscribe`` / ``unsubscribe`` / ``subscriptions`` (and 订阅 / 取消订阅 / 订阅列表).
+
+Called by the Slack command router after ``ack()``; returns the reply as ``{"text", "blocks"}``.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.context import AppContext
+from bot.digest import texts
+from bot.digest.parse import ScheduleError, parse_subscribe
+from bot.digest.runner import next_send
+from bot.storage import digest_runs, subscriptions
+
+log = logging.getLogger(__name__)
+
+ACTIONS = {
+    "subscribe": "subscribe",
+    "订阅": "subscribe",
+    "訂閱": "subscribe",
+    "unsubscribe": "unsubscribe",
+    "取消订阅": "unsubscribe",
+    "取消訂閱": "unsubscribe",
+    "subscriptions": "list",
+    "subscription": "list",
+    "订阅列表": "list",
+    "訂閱列表": "list",
+}
+"""Command words this module answers, in every language, mapped to what they do."""
+
+
+def _reply(lines: list[str], note: str = "") -> dict:
+    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)[:3000]}}]
+    if note:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note[:3000]}]})
+    return {"text": "\n".join([*lines, note]).strip()[:3000], "blocks": blocks}
+
+
+def ensure_member(client: WebClient, channel_id: str) -> bool:
+    """Whether the bot can post in the channel, joining it first when it is public. False: ask for /invite."""
+    try:
+        channel = client.conversations_info(channel=channel_id)["channel"]
+    except SlackApiError as exc:  # channel_not_found: a private channel the bot is not in
+        log.info("conversations.info %s: %s", channel_id, exc.response.get("error"))
+        return False
+    if channel.get("is_member") or channel.get("is_im"):
+        return True
+    if channel.get("is_private") or channel.get("is_mpim") or channel.get("is_archived"):
+        return False
+    try:
+        client.conversations_join(channel=channel_id)
+    except SlackApiError as exc:  # missing channels:join scope, restricted workspace…
+        log.warning("cannot join %s: %s", channel_id, exc.response.get("error"))
+        return False
+    return True
+
+
+def _subscribe(
+    args: str, *, channel_id: str, ctx: AppContext, client: WebClient, lang: str, now: datetime
+) -> dict:
+    try:
+        request = parse_subscribe(args)
+    except ScheduleError as exc:
+        return _reply([texts.parse_error(lang, exc.kind, exc.word)])
+    sub = subscriptions.subscribe(ctx.db, channel_id, request.schedule, lang=request.lang, now=now)
+    line = texts.subscribed(lang, sub.schedule, sub.lang, next_send(sub, now))
+    lines = [line] if ensure_member(client, channel_id) else [line, texts.invite_me(lang)]
+    return _reply(lines, texts.how_to_change(lang))
+
+
+def _list(*, channel_id: str, ctx: AppContext, lang: str, now: datetime) -> dict:
+    sub = subscriptions.get_subscription(ctx.db, channel_id)
+    if sub is None:
+        return _reply([texts.not_subscribed(lang)])
+    if sub.paused:
+        lines = [
+            texts.subscription_status(lang, sub.schedule, sub.lang, None),
+            texts.paused(lang, sub.paused_reason or ""),
+        ]
+    else:
+        lines = [texts.subscription_status(lang, sub.schedule, sub.lang, next_send(sub, now))]
+    last = digest_runs.last_sent(ctx.db, channel_id)
+    if last is not None:
+        lines.append(texts.last_digest(lang, last.sent_at.astimezone(sub.schedule.zone)))
+    return _reply(lines, texts.how_to_change(lang))
+
+
+def handle_subscription(
+    action: str,
+    args: str,
+    *,
+    channel_id: str,
+    ctx: AppContext,
+    client: WebClient,
+    lang: str,
+    now: datetime | None = None,
+) -> dict:
+    """Answer one subscription command for ``channel_id``; ``lang`` is the language of the reply."""
+    now = now or datetime.now(UTC)
+    what = ACTIONS.get(action.strip().lower())
+    if what == "subscribe":
+        return _subscribe(args, channel_id=channel_id, ctx=ctx, client=client, lang=lang, now=now)
+    if what == "unsubscribe":
+        removed = subscriptions.unsubscribe(ctx.db, channel_id)
+        return _reply([texts.unsubscribed(lang) if removed else texts.not_subscribed(lang)])
+    if what == "list":
+        return _list(channel_id=channel_id, ctx=ctx, lang=lang, now=now)
+    raise ValueError(f"not a subscription command: {action!r}")

@@ -1,0 +1,1 @@
+"""The Slack app: one module per surface (slash command, mentions, DMs, actions), wired by ``app.build_app``."""

@@ -1,0 +1,73 @@
+"""The buttons under an answer: **Share in channel** and **More**.
+
+A button's value carries the command and page (``commands.encode_state``), so a click redoes the same
+engine call rather than trusting message text. Share posts the answer to the channel with
+``chat.postMessage`` and removes the ephemeral copy; More replaces the message with the next page.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.context import AppContext
+from bot.render import blocks, messages
+from bot.slack import answering
+from bot.slack.clients import post_to_response_url
+from bot.slack.commands import BadState, decode_state
+
+log = logging.getLogger(__name__)
+
+# chat.postMessage errors after which the answer can still reach the channel through the response_url.
+_CANNOT_POST = {"not_in_channel", "channel_not_found", "restricted_action", "is_archived"}
+
+
+def _expired(response_url: str, value: str) -> None:
+    log.warning("ignoring a button with a value ecosys did not write")
+    text = messages.expired_button("en") + "\n" + messages.expired_button("zh")
+    with answering.delivery_errors("expired button"):
+        post_to_response_url(response_url, {**blocks.text_message(text), "response_type": "ephemeral", "replace_original": False})
+
+
+def register(app: App, ctx: AppContext) -> None:
+    def ack_button(ack: Ack) -> None:
+        ack()
+
+    def share_answer(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        response_url = body["response_url"]
+        try:
+            command, offset = decode_state(action.get("value", ""))
+        except BadState:
+            return _expired(response_url, action.get("value", ""))
+        lang = answering.command_lang(command)
+        note = messages.shared_by(lang, f"<@{body['user']['id']}>")
+        message = answering.reply_to(ctx, command, surface="slash", offset=offset, note=note, record=False)
+        with answering.delivery_errors("share"):
+            try:
+                client.chat_postMessage(channel=body["channel"]["id"], **message)
+            except SlackApiError as exc:
+                if exc.response.get("error") not in _CANNOT_POST:
+                    raise
+                # Not a member of a private channel or DM: the response_url may still post there.
+                post_to_response_url(response_url, {**message, "response_type": "in_channel", "replace_original": False})
+            post_to_response_url(response_url, {"delete_original": True})
+
+    def next_page(body: dict[str, Any], action: dict[str, Any]) -> None:
+        response_url = body["response_url"]
+        try:
+            command, offset = decode_state(action.get("value", ""))
+        except BadState:
+            return _expired(response_url, action.get("value", ""))
+        ephemeral = bool(body.get("container", {}).get("is_ephemeral"))
+        message = answering.reply_to(
+            ctx, command, surface="slash" if ephemeral else "mention", offset=offset, share=ephemeral, record=False
+        )
+        with answering.delivery_errors("more"):
+            post_to_response_url(response_url, {**message, "replace_original": True})
+
+    app.action(blocks.ACTION_SHARE)(ack=ack_button, lazy=[share_answer])
+    app.action(blocks.ACTION_MORE)(ack=ack_button, lazy=[next_page])

@@ -1,0 +1,114 @@
+"""The one service every Slack surface calls: a parsed command in, a Block Kit message out.
+
+Surfaces differ only in where the message goes (response_url, a thread, a DM); what it says is decided
+here, with the same engine calls the CLI makes. Failures become a friendly message in the asker's
+language, and the log gets the exception.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Literal
+
+from slack_sdk.errors import SlackClientError
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.context import AppContext
+from bot.render import blocks, messages
+from bot.slack.clients import ResponseUrlError
+from bot.slack.commands import Command, encode_state
+from index.answer import Answer
+from index.errors import EcosysError
+from index.normalize import detect_lang
+
+Surface = Literal["slash", "mention", "dm"]
+
+PAGE_SIZE = 5
+
+log = logging.getLogger(__name__)
+
+
+def command_lang(command: Command) -> str:
+    """The language to answer in: the sub-command word's, else the question's."""
+    return command.lang or detect_lang(command.text)
+
+
+def _answer(ctx: AppContext, command: Command, offset: int) -> Answer:
+    engine = ctx.engine
+    if command.kind == "show":
+        return engine.show(command.args[0], lang=command.lang)  # type: ignore[arg-type]
+    if command.kind == "compare":
+        return engine.compare(command.args, lang=command.lang)  # type: ignore[arg-type]
+    return engine.search(command.text, limit=PAGE_SIZE, offset=offset)
+
+
+def _log_question(ctx: AppContext, command: Command, answer: Answer, surface: Surface) -> None:
+    from bot.storage.query_log import record_query
+
+    try:
+        record_query(ctx.db, question=command.text, lang=answer.lang, surface=surface, result_count=answer.total)
+    except SQLAlchemyError:
+        log.warning("could not record the question in the query log", exc_info=True)
+
+
+def reply_to(
+    ctx: AppContext,
+    command: Command,
+    *,
+    surface: Surface,
+    offset: int = 0,
+    share: bool = False,
+    note: str = "",
+    record: bool = True,
+) -> dict[str, Any]:
+    """The message answering ``command`` (not a subscription: see ``subscription_reply``).
+
+    ``share`` adds the Share-in-channel button, ``offset`` pages through results, ``note`` adds a context
+    line, ``record`` logs the question (not for More pages or shares of an answer already logged).
+    """
+    try:
+        if command.kind == "help":
+            return blocks.help_message(command.lang)
+        if command.kind == "list":
+            return blocks.categories_message(ctx.engine.categories(), command.lang or "en")
+        answer = _answer(ctx, command, offset)
+        if record and offset == 0:
+            _log_question(ctx, command, answer, surface)
+        categories = ctx.engine.categories() if not answer.found and not answer.suggestions else ()
+        next_offset = answer.offset + len(answer.hits)
+        return blocks.answer_message(
+            answer,
+            more_value=encode_state(command, offset=next_offset) if answer.has_more else None,
+            share_value=encode_state(command, offset=answer.offset) if share else None,
+            categories=categories,
+            note=note,
+        )
+    except EcosysError:
+        log.error("the engine could not answer a %s question", surface, exc_info=True)
+        return blocks.text_message(messages.engine_unavailable(command_lang(command)))
+    except Exception:  # the user must hear back whatever broke; the traceback goes to the log
+        log.exception("unexpected failure answering a %s question", surface)
+        return blocks.text_message(messages.something_went_wrong(command_lang(command)))
+
+
+def subscription_reply(ctx: AppContext, command: Command, *, channel_id: str, client: Any) -> dict[str, Any]:
+    """Hand ``subscribe``/``unsubscribe``/``subscriptions`` to the digest's slash handler."""
+    from bot.digest.slash import handle_subscription
+
+    lang = command.lang or "en"
+    try:
+        return handle_subscription(command.action, list(command.args), channel_id=channel_id, ctx=ctx, client=client, lang=lang)
+    except Exception:  # same contract as reply_to: a sentence for the user, the traceback for the log
+        log.exception("unexpected failure handling %s", command.action)
+        return blocks.text_message(messages.something_went_wrong(lang))
+
+
+@contextmanager
+def delivery_errors(what: str) -> Iterator[None]:
+    """Log (never raise) a failure to deliver a reply: there is no one left to tell but the operator."""
+    try:
+        yield
+    except (SlackClientError, ResponseUrlError, OSError):
+        log.error("could not deliver the %s reply", what, exc_info=True)

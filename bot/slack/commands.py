@@ -1,0 +1,141 @@
+"""What a user typed after ``/ecosys`` (or to the bot): a sub-command or a question.
+
+Sub-command words exist in English, Simplified and Traditional Chinese; the word chosen also says which
+language to answer in. Anything that is not exactly a sub-command is a question: "help me pick a registry"
+and "list of service meshes" are questions, as are unknown words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["help", "list", "show", "compare", "question", "subscription"]
+
+MAX_STATE_QUESTION = 1000
+"""Characters of the question kept in a button value (Slack allows 2,000; the engine reads 2,000 at most)."""
+
+# word -> (kind, action, language); longer Chinese words first so 取消订阅 is not read as 订阅.
+_WORDS: dict[str, tuple[Kind, str, str]] = {
+    "help": ("help", "", "en"),
+    "帮助": ("help", "", "zh"),
+    "幫助": ("help", "", "zh-Hant"),
+    "list": ("list", "", "en"),
+    "categories": ("list", "", "en"),
+    "分类": ("list", "", "zh"),
+    "分類": ("list", "", "zh-Hant"),
+    "show": ("show", "", "en"),
+    "详情": ("show", "", "zh"),
+    "詳情": ("show", "", "zh-Hant"),
+    "compare": ("compare", "", "en"),
+    "对比": ("compare", "", "zh"),
+    "對比": ("compare", "", "zh-Hant"),
+    "subscribe": ("subscription", "subscribe", "en"),
+    "unsubscribe": ("subscription", "unsubscribe", "en"),
+    "subscriptions": ("subscription", "subscriptions", "en"),
+    "取消订阅": ("subscription", "unsubscribe", "zh"),
+    "取消訂閱": ("subscription", "unsubscribe", "zh-Hant"),
+    "订阅列表": ("subscription", "subscriptions", "zh"),
+    "訂閱列表": ("subscription", "subscriptions", "zh-Hant"),
+    "订阅": ("subscription", "subscribe", "zh"),
+    "訂閱": ("subscription", "subscribe", "zh-Hant"),
+}
+_CJK_WORDS = sorted((w for w in _WORDS if not w.isascii()), key=len, reverse=True)
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|，|、|/|\bvs\.?(?=\s|$)|\bversus\b|\band\b|和|与|與|跟)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Command:
+    """One parsed request: its kind, its words and the language the sub-command word implies."""
+
+    kind: Kind
+    text: str = ""
+    """The question (kind ``question``) or everything after the sub-command word."""
+    args: tuple[str, ...] = ()
+    """Project names for ``show``/``compare``; the words after a subscription word."""
+    action: str = ""
+    """``subscribe`` | ``unsubscribe`` | ``subscriptions`` for kind ``subscription``."""
+    lang: str | None = None
+    """``zh`` | ``zh-Hant`` | ``en`` from the sub-command word; None for questions and empty text."""
+
+
+def strip_bot_mentions(text: str) -> str:
+    """Remove ``<@U…>`` user mentions (the bot's own, in ``app_mention`` text)."""
+    return _MENTION.sub(" ", text)
+
+
+def _split_word(text: str) -> tuple[str, str]:
+    """The leading sub-command word (if any) and the rest; Chinese words need no space after them."""
+    for word in _CJK_WORDS:
+        if text.startswith(word):
+            return word, text[len(word) :].strip()
+    first, _, rest = text.partition(" ")
+    return first.lower(), rest.strip()
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """Project names in ``etcd vs consul``, ``etcd, Docker Swarm`` or ``etcd 和 consul``.
+
+    With an explicit separator, names may contain spaces; without one, each word is a name.
+    """
+    parts = [p.strip() for p in _NAME_SEPARATORS.split(text)]
+    if len(parts) < 2:
+        parts = text.split()
+    return tuple(p for p in parts if p)
+
+
+def parse_command(text: str) -> Command:
+    """Read the text of a command, mention or DM (see module docstring)."""
+    clean = " ".join(strip_bot_mentions(text).split())
+    if not clean:
+        return Command("help")
+    word, rest = _split_word(clean)
+    known = _WORDS.get(word)
+    if known is None:
+        return Command("question", text=clean)
+    kind, action, lang = known
+    if kind in ("help", "list"):
+        return Command(kind, lang=lang) if not rest else Command("question", text=clean)
+    if kind == "subscription":
+        return Command(kind, text=rest, args=tuple(rest.split()), action=action, lang=lang)
+    names = split_names(rest)
+    if kind == "show":
+        return Command("show", text=rest, args=(rest,), lang=lang) if rest else Command("help", lang=lang)
+    if len(names) >= 2:
+        return Command("compare", text=rest, args=names, lang=lang)
+    return Command("question", text=clean)
+
+
+def encode_state(command: Command, *, offset: int = 0) -> str:
+    """A button value that lets a later click redo this command (Slack gives it back verbatim)."""
+    state = {"k": command.kind, "q": command.text[:MAX_STATE_QUESTION], "o": max(0, offset)}
+    if command.lang:
+        state["l"] = command.lang
+    return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+
+
+class BadState(ValueError):
+    """Raised when a button value is not one ``encode_state`` wrote (forged or from an old version)."""
+
+
+def decode_state(value: str) -> tuple[Command, int]:
+    """The command and offset a button value carries."""
+    try:
+        state = json.loads(value)
+        kind, text, offset = state["k"], state["q"], int(state["o"])
+        lang = state.get("l")
+    except (ValueError, TypeError, KeyError) as exc:
+        raise BadState(f"not an ecosys button value: {value[:40]!r}") from exc
+    if kind not in ("question", "show", "compare") or not isinstance(text, str) or offset < 0:
+        raise BadState(f"not an ecosys button value: {value[:40]!r}")
+    if lang not in (None, "zh", "zh-Hant", "en"):
+        raise BadState(f"unknown language in button value: {lang!r}")
+    if kind == "question":
+        return Command("question", text=text), offset
+    parsed = parse_command(f"{kind} {text}")
+    if parsed.kind != kind:
+        raise BadState(f"button value does not parse as {kind}")
+    return Command(kind, text=parsed.text, args=parsed.args, lang=lang), offset

@@ -1,0 +1,40 @@
+"""Direct messages to the bot (``message.im``): answered in the DM.
+
+Every other message event — edits, joins, deletions, other bots, the bot's own posts — is acknowledged
+and dropped: Slack retries an event that gets no 2xx, and answering bots can loop forever.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.context import AppContext
+from bot.slack import answering
+from bot.slack.commands import parse_command
+from bot.slack.threads import is_question_in_dm
+
+
+def register(app: App, ctx: AppContext) -> None:
+    def ack_message(ack: Ack) -> None:
+        ack()
+
+    def is_dm_question(event: dict[str, Any], context: BoltContext) -> bool:
+        return is_question_in_dm(event, context.bot_user_id)
+
+    def answer_dm(event: dict[str, Any], client: WebClient) -> None:
+        parsed = parse_command(event["text"])
+        if parsed.kind == "subscription":
+            message = answering.subscription_reply(ctx, parsed, channel_id=event["channel"], client=client)
+        else:
+            message = answering.reply_to(ctx, parsed, surface="dm")
+        reply: dict[str, Any] = {"channel": event["channel"], **message}
+        if event.get("thread_ts"):
+            reply["thread_ts"] = event["thread_ts"]
+        with answering.delivery_errors("direct message"):
+            client.chat_postMessage(**reply)
+
+    app.event("message", matchers=[is_dm_question])(ack=ack_message, lazy=[answer_dm])
+    app.event("message")(ack_message)  # everything else: acknowledged, no reply

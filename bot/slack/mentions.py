@@ -1,0 +1,31 @@
+"""``@ecosys …`` in a channel or thread: the answer goes into the thread, never the channel's top level."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.context import AppContext
+from bot.slack import answering
+from bot.slack.commands import parse_command
+from bot.slack.threads import is_person_mention, thread_root
+
+
+def register(app: App, ctx: AppContext) -> None:
+    def ack_mention(ack: Ack) -> None:
+        ack()
+
+    def answer_mention(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        if not is_person_mention(event, context.bot_user_id):
+            return
+        parsed = parse_command(event["text"])
+        if parsed.kind == "subscription":
+            message = answering.subscription_reply(ctx, parsed, channel_id=event["channel"], client=client)
+        else:
+            message = answering.reply_to(ctx, parsed, surface="mention")
+        with answering.delivery_errors("mention"):
+            client.chat_postMessage(channel=event["channel"], thread_ts=thread_root(event), **message)
+
+    app.event("app_mention")(ack=ack_mention, lazy=[answer_mention])

@@ -1,0 +1,41 @@
+"""``/ecosys``: acknowledged at once (help right in the ack), answered through ``response_url``.
+
+Slash command answers are ephemeral, with a Share-in-channel button; the engine is never touched before
+the ack, so a cold index cannot make Slack give up after its 3 seconds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App
+
+from bot.context import AppContext
+from bot.render import blocks
+from bot.slack import answering
+from bot.slack.clients import post_to_response_url
+from bot.slack.commands import parse_command
+
+COMMAND = "/ecosys"
+
+
+def register(app: App, ctx: AppContext) -> None:
+    def ack_command(ack: Ack, command: dict[str, Any]) -> None:
+        parsed = parse_command(command.get("text") or "")
+        if parsed.kind == "help":
+            ack(response_type="ephemeral", **blocks.help_message(parsed.lang, command=COMMAND))
+        else:
+            ack()
+
+    def answer_command(command: dict[str, Any], client: Any) -> None:
+        parsed = parse_command(command.get("text") or "")
+        if parsed.kind == "help":
+            return  # already answered in the ack
+        if parsed.kind == "subscription":
+            message = answering.subscription_reply(ctx, parsed, channel_id=command.get("channel_id", ""), client=client)
+        else:
+            message = answering.reply_to(ctx, parsed, surface="slash", share=True)
+        with answering.delivery_errors("slash command"):
+            post_to_response_url(command["response_url"], {**message, "response_type": "ephemeral"})
+
+    app.command(COMMAND)(ack=ack_command, lazy=[answer_command])

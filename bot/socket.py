@@ -1,0 +1,46 @@
+"""Socket Mode (the Procfile's ``worker`` process): the bot connects out to Slack, no public URL needed.
+
+slack_bolt's built-in ``SocketModeHandler`` calls ``apps.connections.open`` through the app's WebClient,
+whose ``base_url`` is ``SLACK_API_URL``, then reads envelopes from the WebSocket URL it was given and
+acknowledges each with its ``envelope_id``; it reconnects on its own when the socket drops.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from types import FrameType
+
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+from bot.config import Settings
+from bot.context import AppContext
+from bot.slack.app import build_app
+from bot.slack.clients import make_web_client
+from bot.slack.settings_check import require_slack, verify_bot_token
+
+log = logging.getLogger(__name__)
+
+
+def run_socket_mode(settings: Settings) -> int:
+    """Connect and serve until SIGTERM or SIGINT; returns the exit status."""
+    require_slack(settings, "socket")
+    verify_bot_token(make_web_client(settings))
+    ctx = AppContext(settings)
+    app = build_app(ctx, mode="socket")
+    handler = SocketModeHandler(app, app_token=settings.slack_app_token)
+    stop = threading.Event()
+
+    def _stop(signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %d: closing the Socket Mode connection", signum)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    handler.connect()
+    log.info("connected to Slack in Socket Mode")
+    threading.Thread(target=lambda: (ctx.engine, ctx.db), name="ecosys-warm-up", daemon=True).start()
+    stop.wait()
+    handler.close()
+    return 0

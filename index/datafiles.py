@@ -1,0 +1,38 @@
+"""Which files make up the knowledge base, and their content fingerprint.
+
+Kept apart from ``index.knowledge`` (which validates with pydantic) so that the fast path of every
+``ecosys ask`` — "is the index still current?" — imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from index.errors import DataDirMissing
+
+FORMAT_VERSION = "1"
+"""Bump when the meaning of the data or the analysis changes, so every index is rebuilt."""
+
+
+def data_files(data_dirs: Sequence[Path]) -> list[tuple[Path, Path]]:
+    """``(directory, file)`` for every ``*.yaml``/``*.yml`` file, in layer order then path order."""
+    found = []
+    for directory in data_dirs:
+        if not directory.is_dir():
+            raise DataDirMissing(
+                f"data directory {directory} does not exist: create it, or fix ECOSYS_DATA_DIRS / ECOSYS_HOME"
+            )
+        files = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        found.extend((directory, f) for f in files)
+    return found
+
+
+def fingerprint(data_dirs: Sequence[Path]) -> str:
+    """A content hash of all data files (names and bytes) and the format version."""
+    digest = hashlib.sha256(f"ecosys-format-{FORMAT_VERSION}\n".encode())
+    for directory, path in data_files(data_dirs):
+        digest.update(f"{directory}\0{path.relative_to(directory)}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
