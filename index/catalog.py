@@ -49,6 +49,8 @@ class Catalog:
     """(folded Chinese name or alias, entry id), longest first, for substring matching."""
     ascii_terms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     """stemmed word sequence of an English category term → category ids."""
+    name_keys: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    """category id → (its folded Chinese name, the index terms of its English name)."""
     cjk_terms: list[tuple[str, list[str]]] = field(default_factory=list)
     """(folded Chinese category term, category ids), longest first."""
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -142,6 +144,10 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     ascii_terms: dict[tuple[str, ...], list[str]] = defaultdict(list)
     cjk_terms: dict[str, list[str]] = defaultdict(list)
     for category in kb.categories.values():
+        catalog.name_keys[category.id] = (
+            fold(category.name.zh).replace(" ", ""),
+            frozenset(analyze(fold(category.name.en))),
+        )
         for raw in (category.name.zh, category.name.en, *category.terms):
             folded = fold(raw)
             if _CJK.search(folded):

@@ -184,6 +184,7 @@ class Engine:
                 reading.all_terms,
                 top=top,
                 share=share,
+                by_name=reading.by_name,
                 maturity=reading.maturity,
             )
             pinned = [e for e in named if e in {s.entry_id for s in ranked}]

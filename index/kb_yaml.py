@@ -18,8 +18,9 @@ _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 _NOT_PLAIN_START = set("-?:,[]{}#&*!|>'\"%@` ")
 _FLOW_SPECIAL = set(",[]{}")
-# Everything PyYAML's reader refuses, and every line break or tab: these are written as escapes.
-_ESCAPE = re.compile("[^\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Everything PyYAML's reader refuses, every line break (NEL and U+2028/2029 are breaks in YAML 1.1),
+# tabs and the byte-order mark: these are written as escapes.
+_ESCAPE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
 
 

@@ -23,7 +23,11 @@ from index.catalog import Catalog
 from index.model import Entry
 
 FIELDS = ("name", "category", "tags", "desc")
+OWN_FIELDS = ("name", "tags", "desc")
+"""An entry's own words: without the ``category`` field every member of a category shares."""
 MIN_COVERAGE = 0.5
+NAMED_CONTEXT_COVERAGE = 0.75
+"""A project a question names beside other words must answer those words well to be shown."""
 LONG_QUESTION_COVERAGE = 0.4
 """A question of four or more meaningful words is chattier: a smaller share of it must match."""
 CANDIDATES = 300
@@ -65,8 +69,8 @@ def floor_for(groups: Sequence[tuple[str, ...]]) -> float:
     return LONG_QUESTION_COVERAGE if len(groups) >= 4 else MIN_COVERAGE
 
 
-def _group_query(groups: Sequence[tuple[str, ...]]) -> Or:
-    return Or([Term(f, t) for group in groups for t in group for f in FIELDS])
+def _group_query(groups: Sequence[tuple[str, ...]], fields: Sequence[str]) -> Or:
+    return Or([Term(f, t) for group in groups for t in group for f in fields])
 
 
 def relevance(
@@ -74,12 +78,14 @@ def relevance(
     groups: Sequence[tuple[str, ...]],
     *,
     cover: Sequence[tuple[str, ...]] | None = None,
+    fields: Sequence[str] = FIELDS,
     limit: int = CANDIDATES,
 ) -> dict[str, tuple[float, float, frozenset[str]]]:
     """entry id → (BM25F score over ``groups``, IDF-weighted coverage of ``cover``, matched terms).
 
     ``cover`` defaults to ``groups``; a question that names a project passes only its other words,
-    so "something like etcd" is judged on what it asks for, not on saying "etcd".
+    so "something like etcd" is judged on what it asks for, not on saying "etcd". ``fields``
+    narrows where terms may match (a category's own ranking leaves out the shared category words).
     """
     if not groups:
         return {}
@@ -91,7 +97,7 @@ def relevance(
         max(_idf(searcher, t) for t in group) if k else 0.0 for group, k in zip(cover, known, strict=True)
     ]
     total = sum(weights) or 1.0
-    results = searcher.search(_group_query(groups), limit=limit, terms=True)
+    results = searcher.search(_group_query(groups, fields), limit=limit, terms=True)
     found: dict[str, tuple[float, float, frozenset[str]]] = {}
     for hit in results:
         matched = frozenset(text.decode("utf-8") for _field, text in hit.matched_terms())
@@ -117,12 +123,12 @@ def search(
     floor = floor_for(cover or groups)
     scored = []
     for entry_id, (bm25, coverage, terms) in relevance(searcher, groups, cover=cover).items():
-        if coverage < floor:
-            continue
+        if coverage < (max(floor, NAMED_CONTEXT_COVERAGE) if entry_id in named and cover else floor):
+            continue  # "package manager for kubernetes" is not a question about Kubernetes itself
         entry = catalog.entries[entry_id]
         score = bm25 * max(coverage, 0.5) ** 2 * (1.0 + 0.15 * prior(entry))
-        if entry_id in named:
-            score *= 1.5
+        if entry_id in named and len(cover or ()) <= 1:
+            score *= 1.5  # the question is about it; with more to say, a name is only context
         if maturity and entry.cncf is not None and entry.cncf.maturity == maturity:
             score *= 1.5
         elif maturity or cncf:
@@ -140,14 +146,15 @@ def category_order(
     *,
     top: Sequence[str] = (),
     share: float = 1.0,
+    by_name: bool = True,
     maturity: str | None = None,
 ) -> list[Scored]:
     """The entries of the named categories, best first, ranked by the whole question.
 
     ``category_ids``: the categories the question named, best first; ``top``: those tied for best.
     ``share``: how much of the question the category words are (1.0 for a bare "服务发现"). The
-    more the question is only the category, the more membership and the editor's ``featured`` picks
-    decide; the more else it says, the more the words decide, and an entry outside the categories
+    more the question is only the category — by its own name (``by_name``), not a narrower term such
+    as 日志收集 for monitoring — the more membership and the editor's ``featured`` picks decide; the more else it says, the more the words decide, and an entry outside the categories
     that covers the whole question (AWS container service → Amazon ECS) may join.
     """
     top = list(top) or list(category_ids[:1])
@@ -159,7 +166,7 @@ def category_order(
     for category_id in top:
         for entry_id in catalog.related_by_category.get(category_id, []):
             membership[entry_id] = max(membership.get(entry_id, 0.0), 0.6)
-    matched = relevance(searcher, groups) if groups else {}
+    matched = relevance(searcher, groups, fields=OWN_FIELDS) if groups else {}
     best = max((m[0] for m in matched.values()), default=1.0) or 1.0
     featured: dict[str, float] = {}
     for category_id in top:
@@ -168,17 +175,20 @@ def category_order(
             # Asked bare, the editor's order is the answer; asked with more words, picks only lead ties.
             bonus = (
                 20.0 * (len(picks) - i + 1)
-                if share >= 0.99
+                if share >= 0.99 and by_name
                 else (2.0 + 2.0 * share) * (1 - i / (2 * len(picks)))
             )
             featured.setdefault(entry_id, bonus)
-    outsiders = {e for e, m in matched.items() if m[1] >= floor_for(groups)}
+    floor = floor_for(groups)
+    outsiders = {e for e, m in matched.items() if m[1] >= floor}
     scored = []
     for entry_id in set(membership) | outsiders:
         entry = catalog.entries[entry_id]
         bm25, coverage, terms = matched.get(entry_id, (0.0, 0.0, frozenset()))
         score = (4.0 * membership.get(entry_id, 0.0)) * (0.5 + 0.5 * share) + prior(entry)
-        score += 6.0 * coverage**2 * (0.5 + 0.5 * bm25 / best) + featured.get(entry_id, 0.0)
+        score += 6.0 * coverage**2 * (0.5 + 0.5 * bm25 / best)
+        if by_name or coverage >= floor:  # after a narrower term, a pick leads only if it answers it
+            score += featured.get(entry_id, 0.0)
         if maturity and entry.cncf is not None and entry.cncf.maturity == maturity:
             score += 4.0
         scored.append(Scored(entry_id, score, terms))

@@ -75,6 +75,8 @@ class Reading:
     """The remaining words as groups of interchangeable index terms (a word and its synonyms)."""
     all_terms: list[tuple[str, ...]] = field(default_factory=list)
     """Every meaningful term group, names and category words included (for scoring)."""
+    by_name: bool = False
+    """The best category was named by its own name (容器编排, service discovery), not a narrower term."""
     maturity: str | None = None
     mentions_cncf: bool = False
     compare_cue: bool = False
@@ -118,11 +120,14 @@ def _find_names(text: str, catalog: Catalog, spans: list[tuple[int, int]]) -> li
     return found
 
 
-def _find_categories(text: str, catalog: Catalog, spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
+def _find_categories(
+    text: str, catalog: Catalog, spans: list[tuple[int, int]], by_name: set[str]
+) -> list[tuple[str, int]]:
     """Categories named by their terms, the one whose terms cover most of the question first.
 
     A term may belong to several categories (容器云: international and Chinese clouds); each category
     scores the characters its matched terms cover, so 国内的容器云 favours the Chinese clouds.
+    Categories named by (part of) their own name, not a narrower term, are added to ``by_name``.
     """
     covered: dict[str, int] = {}
     claimed: list[tuple[int, int]] = []
@@ -133,6 +138,9 @@ def _find_categories(text: str, catalog: Catalog, spans: list[tuple[int, int]]) 
         claimed.append((at, at + len(term)))
         for category_id in category_ids:
             covered[category_id] = covered.get(category_id, 0) + len(term)
+            zh_name = catalog.name_keys[category_id][0]
+            if term in zh_name or zh_name in term:
+                by_name.add(category_id)
     stems: list[tuple[str, int, int]] = []
     for match in re.finditer(r"[0-9a-z][0-9a-z+#]*", text):
         for stem in analyze(match.group(0)) or [""]:
@@ -149,6 +157,9 @@ def _find_categories(text: str, catalog: Catalog, spans: list[tuple[int, int]]) 
             claimed.append((start, end))
             for category_id in catalog.ascii_terms[key]:
                 covered[category_id] = covered.get(category_id, 0) + (end - start)
+                en_name = catalog.name_keys[category_id][1]
+                if set(key) <= en_name or en_name <= set(key):
+                    by_name.add(category_id)
     spans.extend(claimed)
     return sorted(covered.items(), key=lambda kv: -kv[1])
 
@@ -194,9 +205,11 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
         spans.append((at, at + 4))
 
     named = _find_names(text, catalog, spans)
-    found = _find_categories(text, catalog, spans)
+    by_name: set[str] = set()
+    found = _find_categories(text, catalog, spans, by_name)
     reading.categories = [c for c, _n in found]
     reading.top_categories = [c for c, n in found if n == found[0][1]]
+    reading.by_name = any(c in by_name for c in reading.top_categories)
 
     rest = _mask(text, spans)
     _find_misspelled_pairs(rest, catalog, spans, named, reading, known_term)

@@ -17,6 +17,7 @@ COMMANDS = (
     "bot.cli.index_cmd",
     "bot.cli.data_cmd",
     "bot.cli.digest_cmd",
+    "bot.cli.serve_cmd",
 )
 
 

@@ -271,7 +271,7 @@ def comparison_message(answer: Answer, *, note: str = "") -> Message:
     def column(hit: Hit) -> list[str]:
         entry = hit.entry
         badge = status_badge(entry, lang)
-        status = messages.status_label(lang, entry.status) if not badge else badge
+        status = badge if badge else messages.status_label(lang, entry.status)
         cncf = messages.maturity_label(lang, entry.cncf.maturity) if entry.cncf else "—"
         return [
             f"*{link(entry.homepage, entry.name)}*",

@@ -113,7 +113,12 @@ def understood_search(lang: str, question: str) -> str:
 
 def page_note(lang: str, first: int, last: int, total: int) -> str:
     """Which results are shown, e.g. "1–5 of 12"."""
-    return _pick(lang, f"第 {first}–{last} 项，共 {total} 项", f"第 {first}–{last} 項，共 {total} 項", f"{first}–{last} of {total}")
+    return _pick(
+        lang,
+        f"第 {first}–{last} 项，共 {total} 项",
+        f"第 {first}–{last} 項，共 {total} 項",
+        f"{first}–{last} of {total}",
+    )
 
 
 def more_button(lang: str) -> str:

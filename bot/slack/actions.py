@@ -26,11 +26,14 @@ log = logging.getLogger(__name__)
 _CANNOT_POST = {"not_in_channel", "channel_not_found", "restricted_action", "is_archived"}
 
 
-def _expired(response_url: str, value: str) -> None:
+def _expired(response_url: str) -> None:
     log.warning("ignoring a button with a value ecosys did not write")
     text = messages.expired_button("en") + "\n" + messages.expired_button("zh")
     with answering.delivery_errors("expired button"):
-        post_to_response_url(response_url, {**blocks.text_message(text), "response_type": "ephemeral", "replace_original": False})
+        post_to_response_url(
+            response_url,
+            {**blocks.text_message(text), "response_type": "ephemeral", "replace_original": False},
+        )
 
 
 def register(app: App, ctx: AppContext) -> None:
@@ -42,7 +45,7 @@ def register(app: App, ctx: AppContext) -> None:
         try:
             command, offset = decode_state(action.get("value", ""))
         except BadState:
-            return _expired(response_url, action.get("value", ""))
+            return _expired(response_url)
         lang = answering.command_lang(command)
         note = messages.shared_by(lang, f"<@{body['user']['id']}>")
         message = answering.reply_to(ctx, command, surface="slash", offset=offset, note=note, record=False)
@@ -53,7 +56,9 @@ def register(app: App, ctx: AppContext) -> None:
                 if exc.response.get("error") not in _CANNOT_POST:
                     raise
                 # Not a member of a private channel or DM: the response_url may still post there.
-                post_to_response_url(response_url, {**message, "response_type": "in_channel", "replace_original": False})
+                post_to_response_url(
+                    response_url, {**message, "response_type": "in_channel", "replace_original": False}
+                )
             post_to_response_url(response_url, {"delete_original": True})
 
     def next_page(body: dict[str, Any], action: dict[str, Any]) -> None:
@@ -61,10 +66,15 @@ def register(app: App, ctx: AppContext) -> None:
         try:
             command, offset = decode_state(action.get("value", ""))
         except BadState:
-            return _expired(response_url, action.get("value", ""))
+            return _expired(response_url)
         ephemeral = bool(body.get("container", {}).get("is_ephemeral"))
         message = answering.reply_to(
-            ctx, command, surface="slash" if ephemeral else "mention", offset=offset, share=ephemeral, record=False
+            ctx,
+            command,
+            surface="slash" if ephemeral else "mention",
+            offset=offset,
+            share=ephemeral,
+            record=False,
         )
         with answering.delivery_errors("more"):
             post_to_response_url(response_url, {**message, "replace_original": True})

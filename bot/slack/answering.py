@@ -48,7 +48,9 @@ def _log_question(ctx: AppContext, command: Command, answer: Answer, surface: Su
     from bot.storage.query_log import record_query
 
     try:
-        record_query(ctx.db, question=command.text, lang=answer.lang, surface=surface, result_count=answer.total)
+        record_query(
+            ctx.db, question=command.text, lang=answer.lang, surface=surface, result_count=answer.total
+        )
     except SQLAlchemyError:
         log.warning("could not record the question in the query log", exc_info=True)
 
@@ -99,7 +101,9 @@ def subscription_reply(ctx: AppContext, command: Command, *, channel_id: str, cl
 
     lang = command.lang or "en"
     try:
-        return handle_subscription(command.action, list(command.args), channel_id=channel_id, ctx=ctx, client=client, lang=lang)
+        return handle_subscription(
+            command.action, list(command.args), channel_id=channel_id, ctx=ctx, client=client, lang=lang
+        )
     except Exception:  # same contract as reply_to: a sentence for the user, the traceback for the log
         log.exception("unexpected failure handling %s", command.action)
         return blocks.text_message(messages.something_went_wrong(lang))

@@ -34,7 +34,9 @@ def build_app(ctx: AppContext, *, mode: Mode = "http", client: WebClient | None 
             signing_secret=settings.slack_signing_secret or None,
             request_verification_enabled=mode == "http",
             process_before_response=True,
-            listener_executor=ThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="ecosys-answer"),
+            listener_executor=ThreadPoolExecutor(
+                max_workers=ANSWER_THREADS, thread_name_prefix="ecosys-answer"
+            ),
             logger=logging.getLogger("ecosys.slack.bolt"),
         )
     except BoltError as exc:

@@ -19,7 +19,10 @@ TIMEOUT_SECONDS = 15
 
 
 def _retry_handlers() -> list:
-    return [ConnectionErrorRetryHandler(max_retry_count=1), RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)]
+    return [
+        ConnectionErrorRetryHandler(max_retry_count=1),
+        RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+    ]
 
 
 def make_web_client(settings: Settings) -> WebClient:

@@ -44,7 +44,9 @@ _WORDS: dict[str, tuple[Kind, str, str]] = {
 }
 _CJK_WORDS = sorted((w for w in _WORDS if not w.isascii()), key=len, reverse=True)
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
-_NAME_SEPARATORS = re.compile(r"\s*(?:,|，|、|/|\bvs\.?(?=\s|$)|\bversus\b|\band\b|和|与|與|跟)\s*", re.IGNORECASE)
+_NAME_SEPARATORS = re.compile(
+    r"\s*(?:,|，|、|/|\bvs\.?(?=\s|$)|\bversus\b|\band\b|和|与|與|跟)\s*", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

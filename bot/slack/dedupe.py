@@ -27,7 +27,7 @@ def make_dedupe_middleware(ctx: AppContext) -> Callable[..., Any]:
     claims = 0
     lock = threading.Lock()
 
-    def dedupe_events(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:  # noqa: A002
+    def dedupe_events(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
         if not isinstance(event_id, str) or not event_id:
             return next()

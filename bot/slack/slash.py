@@ -32,7 +32,9 @@ def register(app: App, ctx: AppContext) -> None:
         if parsed.kind == "help":
             return  # already answered in the ack
         if parsed.kind == "subscription":
-            message = answering.subscription_reply(ctx, parsed, channel_id=command.get("channel_id", ""), client=client)
+            message = answering.subscription_reply(
+                ctx, parsed, channel_id=command.get("channel_id", ""), client=client
+            )
         else:
             message = answering.reply_to(ctx, parsed, surface="slash", share=True)
         with answering.delivery_errors("slash command"):

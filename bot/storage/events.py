@@ -28,7 +28,9 @@ def claim_event(db: Engine, event_id: str, *, now: datetime | None = None) -> bo
     """True for the first claim of ``event_id`` across every process sharing ``db``; False afterwards."""
     try:
         with db.begin() as conn:
-            conn.execute(insert(slack_events).values(event_id=event_id[:64], seen_at=now or datetime.now(UTC)))
+            conn.execute(
+                insert(slack_events).values(event_id=event_id[:64], seen_at=now or datetime.now(UTC))
+            )
     except IntegrityError:
         return False
     return True

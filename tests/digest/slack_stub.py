@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlparse
@@ -27,13 +28,12 @@ class SlackState:
     lock: threading.Lock = field(default_factory=threading.Lock)
     clock: itertools.count = field(default_factory=lambda: itertools.count(1))
 
+    delivered: list[dict] = field(default_factory=list)
+    """Every message chat.postMessage accepted, oldest first (refused calls are only in ``calls``)."""
+
     def posts(self, channel: str | None = None) -> list[dict]:
         with self.lock:
-            return [
-                p
-                for method, p in self.calls
-                if method == "chat.postMessage" and channel in (None, p["channel"])
-            ]
+            return [m for m in self.delivered if channel in (None, m["channel"])]
 
     def called(self, method: str) -> list[dict]:
         with self.lock:
@@ -89,17 +89,19 @@ class _Handler(BaseHTTPRequestHandler):
                 return ({"ok": False, "error": "ratelimited"}, 429, {"Retry-After": "0"})
             if channel in state.post_errors:
                 return ({"ok": False, "error": state.post_errors[channel]},)
-            ts = f"{1_700_000_000 + next(state.clock)}.000100"
+            ts = f"{int(time.time())}.{next(state.clock):06d}"  # like Slack: the real time of the post
             metadata = params.get("metadata")
             if isinstance(metadata, str):
                 metadata = json.loads(metadata)
             message = {
+                "channel": channel,
                 "ts": ts,
                 "text": params.get("text", ""),
                 "blocks": params.get("blocks"),
                 "metadata": metadata,
             }
             state.messages.setdefault(channel, []).insert(0, message)
+            state.delivered.append(message)
             return ({"ok": True, "channel": channel, "ts": ts, "message": message},)
         if method == "conversations.history":
             oldest = float(params.get("oldest") or 0)

@@ -17,13 +17,17 @@ from bot.storage.db import metadata, open_database
 
 BACKENDS = ("sqlite", "postgresql")
 
+# Read at import: the suite's autouse fixture clears ECOSYS_* from the environment of every test.
+POSTGRES_URL = os.environ.get("ECOSYS_TEST_POSTGRES_URL", "")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
 
 def url_for(backend: str, tmp_path: Path) -> str:
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'ecosys.db'}"
-    url = os.environ.get("ECOSYS_TEST_POSTGRES_URL", "")
+    url = POSTGRES_URL
     if not url:
-        if os.environ.get("CI", "").lower() == "true":
+        if IN_CI:
             pytest.fail("CI=true but ECOSYS_TEST_POSTGRES_URL is unset: source .ci/postgres.sh first")
         pytest.skip("ECOSYS_TEST_POSTGRES_URL is unset (source .ci/postgres.sh to run against PostgreSQL)")
     return url

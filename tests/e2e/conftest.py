@@ -1,0 +1,63 @@
+"""The real ``web`` process from the Procfile, talking to a stand-in Slack on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.e2e import processes
+from tests.e2e.slack_requests import BOT_TOKEN, SIGNING_SECRET
+from tests.e2e.slack_standin import SlackStandIn
+
+
+@pytest.fixture(scope="session")
+def slack() -> Iterator[SlackStandIn]:
+    standin = SlackStandIn().start()
+    yield standin
+    standin.stop()
+
+
+@dataclass
+class WebProcess:
+    url: str
+    home: Path
+    log: Path
+    proc: object
+
+    @property
+    def events_url(self) -> str:
+        return f"{self.url}/slack/events"
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+def web_env(slack: SlackStandIn, home: Path, port: int, **overrides: str) -> dict[str, str]:
+    settings = {
+        "PORT": str(port),
+        "SLACK_API_URL": slack.api_url,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "ECOSYS_HOME": str(home),
+        "WEB_CONCURRENCY": "2",
+    }
+    settings.update(overrides)
+    return processes.process_env(**{k: v for k, v in settings.items() if v is not None})
+
+
+@pytest.fixture(scope="session")
+def web(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebProcess]:
+    """One ``web`` process (2 gunicorn workers) for the session, with its own fresh ECOSYS_HOME."""
+    home = tmp_path_factory.mktemp("web-home")
+    log = home.parent / f"{home.name}.log"
+    port = processes.free_port()
+    proc = processes.start("web", web_env(slack, home, port), log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        processes.wait_healthy(url, proc, log)
+        yield WebProcess(url, home, log, proc)
+    finally:
+        processes.stop(proc)
