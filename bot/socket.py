@@ -29,7 +29,8 @@ def run_socket_mode(settings: Settings) -> int:
     verify_bot_token(make_web_client(settings))
     ctx = AppContext(settings)
     app = build_app(ctx, mode="socket")
-    handler = SocketModeHandler(app, app_token=settings.slack_app_token)
+    # ping_interval also paces the check that reconnects a dropped socket: 5 s instead of 10.
+    handler = SocketModeHandler(app, app_token=settings.slack_app_token, ping_interval=5)
     stop = threading.Event()
 
     def _stop(signum: int, _frame: FrameType | None) -> None:

@@ -60,6 +60,13 @@ class Catalog:
     related_by_category: dict[str, list[str]] = field(default_factory=dict)
     stem_names: dict[str, list[str]] = field(default_factory=dict)
     """index term of a one-word name or alias → entry ids ("kubernets" and "kubernetes" share one)."""
+    picks: dict[str, list[str]] = field(default_factory=dict)
+    """category id → the editor's picks present here: ``featured`` ids, then ``popular`` names found."""
+    domain_terms: frozenset[str] = frozenset()
+    """Index terms of the curated entries, the categories and the lexicon: the ecosystem's words.
+
+    Imported descriptions are company blurbs as much as project summaries; a question whose words
+    are mostly outside this vocabulary (pizza near the office) is not about the ecosystem."""
     fuzzy_keys: list[str] = field(default_factory=list)
     """compact ASCII names and aliases long enough to be worth a typo match."""
     domain_words: list[str] = field(default_factory=list)
@@ -96,6 +103,8 @@ def domain_words(kb: KnowledgeBase) -> list[str]:
     return sorted(w for w in found if 2 <= len(w) <= 12)
 
 
+COMMON_DESCRIPTION_WORD = 4
+"""A word used by this many descriptions (imported ones included) belongs to the ecosystem's language."""
 WEAK_NAME_DOCUMENTS = 3
 """An imported one-word name found as a plain word in this many other descriptions is a weak name."""
 
@@ -117,6 +126,32 @@ def _weak_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:
         if len(key) <= 2 or document_words.get(key, 0) >= WEAK_NAME_DOCUMENTS:
             weak.add(key)
     return weak
+
+
+def _domain_terms(kb: KnowledgeBase) -> frozenset[str]:
+    """The ecosystem's vocabulary: what curated entries, categories and the lexicon say.
+
+    Names, aliases, tags, category words and lexicon words count whole; description words only when
+    two or more curated entries, or several entries of any kind, use them, so an aside ("Capital
+    One", in one description) does not make "capital" a word of the ecosystem.
+    """
+    texts = [w for group in kb.lexicon for w in group]
+    for category in kb.categories.values():
+        texts += [category.name.zh, category.name.en, *category.terms]
+    curated: dict[str, int] = defaultdict(int)
+    anywhere: dict[str, int] = defaultdict(int)
+    for entry in kb.entries.values():
+        description = set(analyze(fold(f"{entry.description.zh} {entry.description.en}")))
+        for term in description:
+            anywhere[term] += 1
+        if entry.source == "curated":
+            texts += [entry.name, *entry.aliases, *entry.tags]
+            for term in description:
+                curated[term] += 1
+    terms = {t for text in texts for t in analyze(fold(text))}
+    terms |= {t for t, n in curated.items() if n >= 2}
+    terms |= {t for t, n in anywhere.items() if n >= COMMON_DESCRIPTION_WORD}
+    return frozenset(terms)
 
 
 def build_catalog(kb: KnowledgeBase) -> Catalog:
@@ -186,6 +221,16 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
                 terms.add(stems[0])
         for term in terms:
             synonyms[term] |= terms
+
+    catalog.domain_terms = _domain_terms(kb)
+
+    for category in kb.categories.values():
+        picks = [e for e in category.featured if e in kb.entries]
+        for name in category.popular:
+            found = names.get(compact(fold(name)), [])
+            picks += [e for e in found[:1] if e not in picks]
+        if picks:
+            catalog.picks[category.id] = picks
 
     catalog.names = dict(names)
     catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))

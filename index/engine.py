@@ -19,7 +19,7 @@ from index.errors import DataError, Problem
 from index.highlight import highlight
 from index.model import Category, Entry, Lang
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize, strip_mentions
-from index.understand import Reading, read_question
+from index.understand import COMPARE_TERMS, Reading, read_question
 
 RELATED_AFTER_PROJECT = 4
 """How many neighbours (same category) follow a named project, so an answer is never a dead end."""
@@ -172,6 +172,8 @@ class Engine:
         named = reading.named
         if len(named) >= 2 and (reading.compare_cue or not reading.content):
             return "comparison", None, [rank.Scored(e, 1.0, frozenset()) for e in named]
+        if self._off_topic(reading):
+            return "nothing", None, []
         populated = [c for c in reading.categories if catalog.by_category.get(c)]
         if populated:
             category_id = populated[0]
@@ -195,20 +197,38 @@ class Engine:
             return "category", catalog.categories[category_id], ranked
         if named and not reading.content:
             return "project", None, self._with_neighbours(searcher, named, reading)
+        asked = [g for g in reading.all_terms if g not in reading.name_terms]
         ranked = rank.search(
             searcher,
             catalog,
-            reading.all_terms,
+            asked or reading.all_terms,
             cover=reading.content,
+            context=reading.name_terms if asked else (),
             named=named,
             maturity=reading.maturity,
             cncf=reading.mentions_cncf,
         )
         if ranked:
             return "search", None, ranked
-        if named:
-            return "project", None, self._with_neighbours(searcher, named, reading)
+        curated = [e for e in named if catalog.entries[e].source == "curated"]
+        if curated or (named and len(reading.content) <= 1):
+            # Nothing answers the rest, but the project it names does exist. An imported name amid
+            # several other words may be an everyday word (NEAR), so it needs a near-bare question.
+            return "project", None, self._with_neighbours(searcher, curated or named, reading)
         return "nothing", None, []
+
+    def _off_topic(self, reading: Reading) -> bool:
+        """Mostly words the ecosystem does not use ("pizza near the office"): not a question for us.
+
+        Judged on what the question says besides the projects and categories it names: each named
+        project and a named category count for it, each word outside the ecosystem's vocabulary
+        (``Catalog.domain_terms``) against it.
+        """
+        domain = self._catalog.domain_terms
+        words = [g for g in reading.content if not COMPARE_TERMS.intersection(g)]
+        off = sum(1 for g in words if not domain.intersection(g))
+        on = len(words) - off + len(reading.named) + (1 if reading.categories else 0)
+        return off > on or (on == 0 and off > 0)
 
     def _with_neighbours(self, searcher, named: list[str], reading: Reading) -> list[rank.Scored]:  # type: ignore[no-untyped-def]
         first = [rank.Scored(e, 1.0, frozenset()) for e in named]

@@ -112,6 +112,7 @@ def _category(model: CategoryModel) -> Category:
         terms=tuple(model.terms),
         landscape=tuple(model.landscape),
         featured=tuple(model.featured),
+        popular=tuple(model.popular),
         order=model.order,
     )
 

@@ -59,7 +59,9 @@ class Category:
     landscape: tuple[str, ...] = ()
     """CNCF landscape ``Category/Subcategory`` paths whose items belong here."""
     featured: tuple[str, ...] = ()
-    """Entry ids an editor puts first when someone asks for this category, in order."""
+    """Curated entry ids an editor puts first when someone asks for this category, in order."""
+    popular: tuple[str, ...] = ()
+    """Names of landscape items an editor puts next (used when the landscape is imported)."""
     order: int = 0
 
 

@@ -26,6 +26,7 @@ FIELDS = ("name", "category", "tags", "desc")
 OWN_FIELDS = ("name", "tags", "desc")
 """An entry's own words: without the ``category`` field every member of a category shares."""
 MIN_COVERAGE = 0.5
+CONTEXT_BOOST = 0.2
 NAMED_CONTEXT_COVERAGE = 0.75
 """A project a question names beside other words must answer those words well to be shown."""
 LONG_QUESTION_COVERAGE = 0.4
@@ -45,6 +46,8 @@ class Scored:
 def prior(entry: Entry) -> float:
     """A small, bounded preference: curated over imported, graduated over sandbox, alive over gone."""
     value = 1.0 if entry.source == "curated" else 0.0
+    if entry.repo:
+        value += 0.3  # an open-source project, not only a company or a hosted product
     if entry.cncf is not None:
         value += MATURITY_PRIOR.get(entry.cncf.maturity, 0.0)
     if not entry.is_active:
@@ -69,8 +72,8 @@ def floor_for(groups: Sequence[tuple[str, ...]]) -> float:
     return LONG_QUESTION_COVERAGE if len(groups) >= 4 else MIN_COVERAGE
 
 
-def _group_query(groups: Sequence[tuple[str, ...]], fields: Sequence[str]) -> Or:
-    return Or([Term(f, t) for group in groups for t in group for f in fields])
+def _group_query(groups: Sequence[tuple[str, ...]], fields: Sequence[str], boost: float = 1.0) -> Or:
+    return Or([Term(f, t, boost=boost) for group in groups for t in group for f in fields])
 
 
 def relevance(
@@ -78,6 +81,7 @@ def relevance(
     groups: Sequence[tuple[str, ...]],
     *,
     cover: Sequence[tuple[str, ...]] | None = None,
+    context: Sequence[tuple[str, ...]] = (),
     fields: Sequence[str] = FIELDS,
     limit: int = CANDIDATES,
 ) -> dict[str, tuple[float, float, frozenset[str]]]:
@@ -90,14 +94,14 @@ def relevance(
     if not groups:
         return {}
     cover = list(cover) if cover else list(groups)
-    known = [any(_df(searcher, t) for t in group) for group in cover]
-    if sum(1 for k in known if not k) >= max(1, sum(1 for k in known if k)):
-        return {}  # mostly words no entry uses: the question is about something else
-    weights = [
-        max(_idf(searcher, t) for t in group) if k else 0.0 for group, k in zip(cover, known, strict=True)
-    ]
+    # A word no entry uses weighs most (its IDF is the highest): a question about pizza is not
+    # half-answered by whatever mentions an office.
+    weights = [max(_idf(searcher, t) for t in group) for group in cover]
     total = sum(weights) or 1.0
-    results = searcher.search(_group_query(groups, fields), limit=limit, terms=True)
+    query = _group_query(groups, fields)
+    if context:  # named projects as context: a little weight, so "X for kubernetes" is not about Kubernetes
+        query = Or([query, _group_query(context, fields, boost=CONTEXT_BOOST)])
+    results = searcher.search(query, limit=limit, terms=True)
     found: dict[str, tuple[float, float, frozenset[str]]] = {}
     for hit in results:
         matched = frozenset(text.decode("utf-8") for _field, text in hit.matched_terms())
@@ -112,6 +116,7 @@ def search(
     groups: Sequence[tuple[str, ...]],
     *,
     cover: Sequence[tuple[str, ...]] | None = None,
+    context: Sequence[tuple[str, ...]] = (),
     named: Sequence[str] = (),
     maturity: str | None = None,
     cncf: bool = False,
@@ -122,11 +127,12 @@ def search(
     """
     floor = floor_for(cover or groups)
     scored = []
-    for entry_id, (bm25, coverage, terms) in relevance(searcher, groups, cover=cover).items():
+    found = relevance(searcher, groups, cover=cover, context=context)
+    for entry_id, (bm25, coverage, terms) in found.items():
         if coverage < (max(floor, NAMED_CONTEXT_COVERAGE) if entry_id in named and cover else floor):
             continue  # "package manager for kubernetes" is not a question about Kubernetes itself
         entry = catalog.entries[entry_id]
-        score = bm25 * max(coverage, 0.5) ** 2 * (1.0 + 0.15 * prior(entry))
+        score = bm25 * max(coverage, 0.5) ** 2 * (1.0 + 0.25 * prior(entry))
         if entry_id in named and len(cover or ()) <= 1:
             score *= 1.5  # the question is about it; with more to say, a name is only context
         if maturity and entry.cncf is not None and entry.cncf.maturity == maturity:
@@ -170,7 +176,7 @@ def category_order(
     best = max((m[0] for m in matched.values()), default=1.0) or 1.0
     featured: dict[str, float] = {}
     for category_id in top:
-        picks = catalog.categories[category_id].featured
+        picks = catalog.picks.get(category_id, [])
         for i, entry_id in enumerate(picks):
             # Asked bare, the editor's order is the answer; asked with more words, picks only lead ties.
             bonus = (

@@ -83,6 +83,7 @@ class CategoryModel(Strict):
     terms: list[Word] = []
     landscape: list[Word] = []
     featured: list[Id] = []
+    popular: list[Word] = []
     order: StrictInt = 0
 
 

@@ -21,6 +21,10 @@ COMPARE_CUES = re.compile(
     r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|difference[s]?|differ|between|or)\b"
     r"|区别|对比|比较|差异|不同|异同|还是|优劣|哪个好|pk"
 )
+COMPARE_TERMS = frozenset(
+    {"区别", "对比", "比较", "差异", "不同", "异同", "优劣", "compar", "differ", "versu"}
+)
+"""Index terms of the comparison cues: they say how to answer, not what about."""
 MATURITY_WORDS = {
     "graduated": "graduated",
     "graduate": "graduated",
@@ -39,7 +43,9 @@ _FILLER_TEXT = (
     "tool tools solution solutions project projects software product products option options "
     "alternative alternatives recommend recommendation list popular open source opensource "
     "call called name named now today still exist exists existing alive dead anymore status happened "
-    "现在 还在 存在 活跃 维护 状态 怎么了 叫什么 改名 更名 名字 关系 历史 是否 "
+    "只有 专门 适合 合适 一种 一款 一套 这种 那种 "
+    "啥 用啥 搭 搭建 选型 选择 挑选 "
+    "有人 有谁 谁用 现在 还在 存在 活跃 维护 状态 怎么了 叫什么 改名 更名 名字 关系 历史 是否 "
     "user users write writing create creating implement "
     "idea ideas all any every our way ways good great nice "
     "made make makes built created developed maintained written based via like similar "
@@ -74,6 +80,8 @@ class Reading:
     content: list[tuple[str, ...]] = field(default_factory=list)
     """The remaining words as groups of interchangeable index terms (a word and its synonyms)."""
     all_terms: list[tuple[str, ...]] = field(default_factory=list)
+    name_terms: list[tuple[str, ...]] = field(default_factory=list)
+    """The term groups of the named projects' names (context, when the question says more)."""
     """Every meaningful term group, names and category words included (for scoring)."""
     by_name: bool = False
     """The best category was named by its own name (容器编排, service discovery), not a narrower term."""
@@ -96,7 +104,13 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
-def _find_names(text: str, catalog: Catalog, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+def _find_names(
+    text: str, catalog: Catalog, spans: list[tuple[int, int]], *, compare: bool = False
+) -> list[tuple[int, str]]:
+    """Projects named exactly (name, alias, compact spelling), longest first.
+
+    A weak name (an everyday word such as Scale) counts only alone or in a comparison.
+    """
     found: list[tuple[int, str]] = []
     tokens = [
         (m.group(0).strip("."), m.start(), m.end()) for m in re.finditer(r"[0-9a-z][0-9a-z.+#_/-]*", text)
@@ -108,7 +122,7 @@ def _find_names(text: str, catalog: Catalog, spans: list[tuple[int, int]]) -> li
                 continue
             key = compact(" ".join(t[0] for t in tokens[i : i + size]))
             ids = catalog.names.get(key)
-            weak = key in STOP_WORDS or (key in catalog.weak_names and key != compact(text))
+            weak = key in STOP_WORDS or (key in catalog.weak_names and key != compact(text) and not compare)
             if ids and not weak:
                 spans.append((start, end))
                 found.append((start, ids[0]))
@@ -204,7 +218,7 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
         reading.mentions_cncf = True
         spans.append((at, at + 4))
 
-    named = _find_names(text, catalog, spans)
+    named = _find_names(text, catalog, spans, compare=reading.compare_cue)
     by_name: set[str] = set()
     found = _find_categories(text, catalog, spans, by_name)
     reading.categories = [c for c, _n in found]
@@ -253,4 +267,6 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
 
     reading.content = groups(_mask(text, spans))
     reading.all_terms = groups(text)
+    names = " ".join(catalog.entries[e].name for e in reading.named)
+    reading.name_terms = [g for g in groups(fold_name(names)) if g in reading.all_terms or reading.typo_named]
     return reading

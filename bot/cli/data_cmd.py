@@ -47,8 +47,10 @@ def run_check(args: argparse.Namespace) -> int:
     if args.landscape is not None and not problems:
         from bot.cli.landscape_cmd import print_drift
 
-        curated = [e for e in knowledge.load(settings.data_dirs).entries.values() if e.source == "curated"]
+        kb = knowledge.load(settings.data_dirs)
+        curated = [e for e in kb.entries.values() if e.source == "curated"]
         drift = print_drift(curated, args.landscape)
+        drift += _check_popular_names(kb.categories.values(), args.landscape)
     if problems:
         print(f"{len(problems)} problem(s) found: fix them and run `ecosys data check` again.")
         return 1
@@ -56,3 +58,14 @@ def run_check(args: argparse.Namespace) -> int:
         return 1
     print("data ok: " + ", ".join(str(d) for d in settings.data_dirs))
     return 0
+
+
+def _check_popular_names(categories, path: Path) -> int:  # type: ignore[no-untyped-def]
+    """Every ``popular`` name must be an item of the landscape file, spelled as it spells it."""
+    from index.landscape import read_landscape
+
+    names = {item.name for item in read_landscape(path)}
+    missing = [(c.id, name) for c in categories for name in c.popular if name not in names]
+    for category_id, name in missing:
+        print(f"category {category_id}: popular name {name!r} is not an item of {path}")
+    return 1 if missing else 0

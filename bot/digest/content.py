@@ -164,7 +164,7 @@ def _spotlight_lines(spotlight: Spotlight, lang: str, m: _Markup) -> list[str]:
         text = f" — {m.esc(item.description)}" if item.description else ""
         lines.append(f"• {m.strong}{m.esc(item.name)}{m.strong}{badge}{text}")
     if spotlight.total > len(spotlight.items):
-        lines.append(texts.spotlight_more(lang, spotlight.total, len(spotlight.items), spotlight.name))
+        lines.append(texts.spotlight_more(lang, spotlight.total, len(spotlight.items), m.esc(spotlight.name)))
     return lines
 
 

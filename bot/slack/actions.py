@@ -17,6 +17,7 @@ from slack_sdk.errors import SlackApiError
 from bot.context import AppContext
 from bot.render import blocks, messages
 from bot.slack import answering
+from bot.slack.background import Background
 from bot.slack.clients import post_to_response_url
 from bot.slack.commands import BadState, decode_state
 
@@ -36,9 +37,14 @@ def _expired(response_url: str) -> None:
         )
 
 
-def register(app: App, ctx: AppContext) -> None:
-    def ack_button(ack: Ack) -> None:
+def register(app: App, ctx: AppContext, background: Background) -> None:
+    def on_share(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         ack()
+        background.submit(share_answer, body, action, client)
+
+    def on_more(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        background.submit(next_page, body, action)
 
     def share_answer(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         response_url = body["response_url"]
@@ -79,5 +85,5 @@ def register(app: App, ctx: AppContext) -> None:
         with answering.delivery_errors("more"):
             post_to_response_url(response_url, {**message, "replace_original": True})
 
-    app.action(blocks.ACTION_SHARE)(ack=ack_button, lazy=[share_answer])
-    app.action(blocks.ACTION_MORE)(ack=ack_button, lazy=[next_page])
+    app.action(blocks.ACTION_SHARE)(on_share)
+    app.action(blocks.ACTION_MORE)(on_more)

@@ -1,14 +1,13 @@
 """``build_app(ctx)``: the Bolt app with every surface registered, for HTTP and Socket Mode alike.
 
-``process_before_response=True`` runs each listener's ack function in the request thread (they are all
-trivial) and every lazy listener on the executor, so the HTTP response leaves as soon as ``ack()`` is
-called: no polling loop, no engine call before the ack.
+``process_before_response=True`` runs each listener in the request thread; every listener only acks and
+hands the answer to ``Background``, so the HTTP response (or Socket Mode ack) leaves at once: no polling
+loop, no engine call before the ack.
 """
 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
 from slack_bolt.error import BoltError
@@ -17,12 +16,13 @@ from slack_sdk import WebClient
 from bot.config import ConfigError
 from bot.context import AppContext
 from bot.slack import actions, dms, mentions, slash
+from bot.slack.background import Background
 from bot.slack.clients import make_web_client
 from bot.slack.dedupe import make_dedupe_middleware
 from bot.slack.settings_check import Mode
 
-ANSWER_THREADS = 8
-"""Lazy listeners (searches and replies) running at once per process."""
+ANSWER_THREADS = 4
+"""Answers (searches and replies) worked on at once per process; more would only fight over the GIL."""
 
 
 def build_app(ctx: AppContext, *, mode: Mode = "http", client: WebClient | None = None) -> App:
@@ -34,9 +34,6 @@ def build_app(ctx: AppContext, *, mode: Mode = "http", client: WebClient | None 
             signing_secret=settings.slack_signing_secret or None,
             request_verification_enabled=mode == "http",
             process_before_response=True,
-            listener_executor=ThreadPoolExecutor(
-                max_workers=ANSWER_THREADS, thread_name_prefix="ecosys-answer"
-            ),
             logger=logging.getLogger("ecosys.slack.bolt"),
         )
     except BoltError as exc:
@@ -45,8 +42,7 @@ def build_app(ctx: AppContext, *, mode: Mode = "http", client: WebClient | None 
             "the Bot User OAuth Token from https://api.slack.com/apps → your app → OAuth & Permissions."
         ) from None
     app.use(make_dedupe_middleware(ctx))
-    slash.register(app, ctx)
-    mentions.register(app, ctx)
-    dms.register(app, ctx)
-    actions.register(app, ctx)
+    background = Background(ANSWER_THREADS)
+    for surface in (slash, mentions, dms, actions):
+        surface.register(app, ctx, background)
     return app

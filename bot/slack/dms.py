@@ -13,16 +13,16 @@ from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.slack import answering
+from bot.slack.background import Background
 from bot.slack.commands import parse_command
 from bot.slack.threads import is_question_in_dm
 
 
-def register(app: App, ctx: AppContext) -> None:
-    def ack_message(ack: Ack) -> None:
-        ack()
-
-    def is_dm_question(event: dict[str, Any], context: BoltContext) -> bool:
-        return is_question_in_dm(event, context.bot_user_id)
+def register(app: App, ctx: AppContext, background: Background) -> None:
+    def on_message(ack: Ack, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        ack()  # every message event, answered or not: Slack retries events that get no 2xx
+        if is_question_in_dm(event, context.bot_user_id):
+            background.submit(answer_dm, event, client)
 
     def answer_dm(event: dict[str, Any], client: WebClient) -> None:
         parsed = parse_command(event["text"])
@@ -36,5 +36,4 @@ def register(app: App, ctx: AppContext) -> None:
         with answering.delivery_errors("direct message"):
             client.chat_postMessage(**reply)
 
-    app.event("message", matchers=[is_dm_question])(ack=ack_message, lazy=[answer_dm])
-    app.event("message")(ack_message)  # everything else: acknowledged, no reply
+    app.event("message")(on_message)

@@ -9,17 +9,18 @@ from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.slack import answering
+from bot.slack.background import Background
 from bot.slack.commands import parse_command
 from bot.slack.threads import is_person_mention, thread_root
 
 
-def register(app: App, ctx: AppContext) -> None:
-    def ack_mention(ack: Ack) -> None:
+def register(app: App, ctx: AppContext, background: Background) -> None:
+    def on_mention(ack: Ack, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         ack()
+        if is_person_mention(event, context.bot_user_id):
+            background.submit(answer_mention, event, client)
 
-    def answer_mention(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-        if not is_person_mention(event, context.bot_user_id):
-            return
+    def answer_mention(event: dict[str, Any], client: WebClient) -> None:
         parsed = parse_command(event["text"])
         if parsed.kind == "subscription":
             message = answering.subscription_reply(ctx, parsed, channel_id=event["channel"], client=client)
@@ -28,4 +29,4 @@ def register(app: App, ctx: AppContext) -> None:
         with answering.delivery_errors("mention"):
             client.chat_postMessage(channel=event["channel"], thread_ts=thread_root(event), **message)
 
-    app.event("app_mention")(ack=ack_mention, lazy=[answer_mention])
+    app.event("app_mention")(on_mention)

@@ -9,28 +9,28 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import Ack, App
+from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.render import blocks
 from bot.slack import answering
+from bot.slack.background import Background
 from bot.slack.clients import post_to_response_url
-from bot.slack.commands import parse_command
+from bot.slack.commands import Command, parse_command
 
 COMMAND = "/ecosys"
 
 
-def register(app: App, ctx: AppContext) -> None:
-    def ack_command(ack: Ack, command: dict[str, Any]) -> None:
+def register(app: App, ctx: AppContext, background: Background) -> None:
+    def on_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
         parsed = parse_command(command.get("text") or "")
         if parsed.kind == "help":
             ack(response_type="ephemeral", **blocks.help_message(parsed.lang, command=COMMAND))
-        else:
-            ack()
+            return
+        ack()
+        background.submit(answer_command, parsed, command, client)
 
-    def answer_command(command: dict[str, Any], client: Any) -> None:
-        parsed = parse_command(command.get("text") or "")
-        if parsed.kind == "help":
-            return  # already answered in the ack
+    def answer_command(parsed: Command, command: dict[str, Any], client: WebClient) -> None:
         if parsed.kind == "subscription":
             message = answering.subscription_reply(
                 ctx, parsed, channel_id=command.get("channel_id", ""), client=client
@@ -40,4 +40,4 @@ def register(app: App, ctx: AppContext) -> None:
         with answering.delivery_errors("slash command"):
             post_to_response_url(command["response_url"], {**message, "response_type": "ephemeral"})
 
-    app.command(COMMAND)(ack=ack_command, lazy=[answer_command])
+    app.command(COMMAND)(on_command)

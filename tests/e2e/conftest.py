@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from tests.e2e import processes
-from tests.e2e.slack_requests import BOT_TOKEN, SIGNING_SECRET
 from tests.e2e.slack_standin import SlackStandIn
 
 
@@ -35,26 +34,13 @@ class WebProcess:
         return self.log.read_text(errors="replace")
 
 
-def web_env(slack: SlackStandIn, home: Path, port: int, **overrides: str) -> dict[str, str]:
-    settings = {
-        "PORT": str(port),
-        "SLACK_API_URL": slack.api_url,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "ECOSYS_HOME": str(home),
-        "WEB_CONCURRENCY": "2",
-    }
-    settings.update(overrides)
-    return processes.process_env(**{k: v for k, v in settings.items() if v is not None})
-
-
 @pytest.fixture(scope="session")
 def web(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebProcess]:
     """One ``web`` process (2 gunicorn workers) for the session, with its own fresh ECOSYS_HOME."""
     home = tmp_path_factory.mktemp("web-home")
     log = home.parent / f"{home.name}.log"
     port = processes.free_port()
-    proc = processes.start("web", web_env(slack, home, port), log)
+    proc = processes.start("web", processes.web_env(slack, home, port), log)
     url = f"http://127.0.0.1:{port}"
     try:
         processes.wait_healthy(url, proc, log)

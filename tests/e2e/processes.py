@@ -12,6 +12,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tests.e2e.slack_requests import BOT_TOKEN, SIGNING_SECRET
+from tests.e2e.slack_standin import SlackStandIn
+
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 
@@ -37,6 +40,20 @@ def process_env(**settings: str) -> dict[str, str]:
     env["PYTHONUNBUFFERED"] = "1"
     env.update(settings)
     return env
+
+
+def web_env(slack: SlackStandIn, home: Path, port: int, **overrides: str | None) -> dict[str, str]:
+    """The settings an operator gives the ``web`` process, pointed at the stand-in Slack."""
+    settings: dict[str, str | None] = {
+        "PORT": str(port),
+        "SLACK_API_URL": slack.api_url,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "ECOSYS_HOME": str(home),
+        "WEB_CONCURRENCY": "2",
+        **overrides,
+    }
+    return process_env(**{k: v for k, v in settings.items() if v is not None})
 
 
 def start(process: str, env: dict[str, str], log: Path) -> subprocess.Popen:

@@ -36,7 +36,9 @@ def sign(body: bytes, *, secret: str = SIGNING_SECRET, timestamp: int | None = N
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
 
 
-def slash_command(text: str, *, response_url: str, channel_id: str = "C0000TEST", user_id: str = "U0000USER") -> bytes:
+def slash_command(
+    text: str, *, response_url: str, channel_id: str = "C0000TEST", user_id: str = "U0000USER"
+) -> bytes:
     """The form body of ``/ecosys <text>``, field for field as Slack posts it."""
     return urlencode(
         {
@@ -78,7 +80,9 @@ def event_callback(event: dict[str, Any], *, event_id: str | None = None) -> byt
     ).encode()
 
 
-def mention(text: str, *, channel: str, ts: str, thread_ts: str | None = None, user: str = "U0000USER") -> dict:
+def mention(
+    text: str, *, channel: str, ts: str, thread_ts: str | None = None, user: str = "U0000USER"
+) -> dict:
     event = {
         "type": "app_mention",
         "user": user,
@@ -115,7 +119,12 @@ def block_action(
         "user": {"id": user, "username": "asker", "team_id": TEAM_ID},
         "api_app_id": "A0000APP",
         "token": "verification-token-unused",
-        "container": {"type": "message", "message_ts": "1700000000.000100", "channel_id": channel, "is_ephemeral": ephemeral},
+        "container": {
+            "type": "message",
+            "message_ts": "1700000000.000100",
+            "channel_id": channel,
+            "is_ephemeral": ephemeral,
+        },
         "trigger_id": unique("trigger."),
         "team": {"id": TEAM_ID, "domain": "ecosys-test"},
         "channel": {"id": channel, "name": "general"},
@@ -141,11 +150,15 @@ class Reply:
     seconds: float
 
 
-def post(url: str, body: bytes, *, headers: dict[str, str] | None = None, content_type: str | None = None) -> Reply:
+def post(
+    url: str, body: bytes, *, headers: dict[str, str] | None = None, content_type: str | None = None
+) -> Reply:
     """POST ``body`` to the bot; a non-2xx status is returned, not raised."""
     if content_type is None:
         content_type = "application/json" if body.startswith(b"{") else "application/x-www-form-urlencoded"
-    request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": content_type, **(headers or {})})
+    request = urllib.request.Request(
+        url, data=body, method="POST", headers={"Content-Type": content_type, **(headers or {})}
+    )
     start = time.monotonic()
     try:
         with urllib.request.urlopen(request, timeout=30) as response:

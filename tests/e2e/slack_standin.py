@@ -109,7 +109,9 @@ class SlackStandIn:
             if len(found) >= count:
                 return found
             time.sleep(0.02)
-        raise AssertionError(f"expected {count} matching call(s) within {timeout}s; got {len(self.find(predicate))}")
+        raise AssertionError(
+            f"expected {count} matching call(s) within {timeout}s; got {len(self.find(predicate))}"
+        )
 
     # ------------------------------------------------------------ server
 
@@ -178,7 +180,22 @@ class SlackStandIn:
                 self.end_headers()
                 self.wfile.write(payload)
 
-            do_GET = do_POST
+            def do_GET(self) -> None:
+                """``/_stats?prefix=hook:x`` reports calls to a benchmark running the stand-in elsewhere."""
+                if not self.path.startswith("/_stats"):
+                    return self.do_POST()
+                prefix = dict(parse_qsl(self.path.partition("?")[2])).get("prefix", "")
+                matching = standin.find(lambda c: c.method.startswith(prefix))
+                payload = json.dumps(
+                    {"count": len(matching), "last_at": max((c.at for c in matching), default=0)}
+                )
+                data = payload.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return None
 
         return Handler
 

@@ -91,7 +91,9 @@ def test_direct_message_is_answered_in_the_dm_in_english(web, slack):
 
 def test_share_posts_the_same_answer_to_the_channel_and_removes_the_ephemeral_copy(web, slack):
     hook = unique("share-ask-")
-    post_signed(web.events_url, slash_command("服务发现", response_url=slack.hook_url(hook), channel_id="CSHARE01"))
+    post_signed(
+        web.events_url, slash_command("服务发现", response_url=slack.hook_url(hook), channel_id="CSHARE01")
+    )
     (asked,) = slack.wait_for(lambda c: c.method == f"hook:{hook}")
     click = unique("share-click-")
     body = block_action(
@@ -103,7 +105,9 @@ def test_share_posts_the_same_answer_to_the_channel_and_removes_the_ephemeral_co
     )
     assert post_signed(web.events_url, body).status == 200
 
-    (shared,) = slack.wait_for(lambda c: c.method == "chat.postMessage" and c.body.get("channel") == "CSHARE01")
+    (shared,) = slack.wait_for(
+        lambda c: c.method == "chat.postMessage" and c.body.get("channel") == "CSHARE01"
+    )
     assert _in_order(visible_text(shared.body), DISCOVERY)
     assert visible_text(shared.body).startswith(visible_text(asked.body).split("\n")[0])
     assert "<@U0000USER> 分享" in visible_text(shared.body)
@@ -114,10 +118,14 @@ def test_share_posts_the_same_answer_to_the_channel_and_removes_the_ephemeral_co
 
 def test_share_where_the_bot_is_not_a_member_goes_through_the_response_url(web, slack):
     slack.fail(
-        "chat.postMessage", payload={"ok": False, "error": "not_in_channel"}, when=lambda c: c.body.get("channel") == "GPRIV001"
+        "chat.postMessage",
+        payload={"ok": False, "error": "not_in_channel"},
+        when=lambda c: c.body.get("channel") == "GPRIV001",
     )
     hook = unique("share-priv-")
-    post_signed(web.events_url, slash_command("etcd", response_url=slack.hook_url(hook), channel_id="GPRIV001"))
+    post_signed(
+        web.events_url, slash_command("etcd", response_url=slack.hook_url(hook), channel_id="GPRIV001")
+    )
     (asked,) = slack.wait_for(lambda c: c.method == f"hook:{hook}")
     click = unique("share-priv-click-")
     body = block_action(

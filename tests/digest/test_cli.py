@@ -1,0 +1,85 @@
+"""``ecosys digest preview|send`` and ``ecosys clock --once``, as a person types them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.cli.main import main
+from bot.digest.schedule import Schedule
+from bot.storage import digest_runs, query_log, subscriptions
+from bot.storage.db import open_database
+from tests.digest.slack_stub import SlackStub
+
+
+@pytest.fixture()
+def env(monkeypatch: pytest.MonkeyPatch, state_home: Path, db_url: str, slack: SlackStub) -> str:
+    monkeypatch.setenv("ECOSYS_HOME", str(state_home))
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("SLACK_API_URL", slack.url)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    return db_url
+
+
+def test_preview_prints_the_four_parts(env: str, capsys: pytest.CaptureFixture[str], engine) -> None:  # type: ignore[no-untyped-def]
+    db = open_database(env)
+    query_log.record_query(
+        db, question="etcd", lang="en", surface="cli", result_count=2, at=datetime.now(UTC)
+    )
+    db.dispose()
+    assert main(["digest", "preview", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ecosys weekly digest")
+    for part in (
+        "Most asked (",
+        "Questions that found nothing",
+        "What changed in the knowledge base",
+        "Spotlight: ",
+    ):
+        assert part in out
+    assert "1. etcd · once" in out
+
+
+def test_send_posts_and_records_a_run(
+    env: str, slack: SlackStub, capsys: pytest.CaptureFixture[str], engine
+) -> None:  # type: ignore[no-untyped-def]
+    assert main(["digest", "send", "--channel", "C9", "--lang", "zh"]) == 0
+    assert "digest sent to C9" in capsys.readouterr().out
+    assert [p["channel"] for p in slack.state.posts()] == ["C9"]
+    db = open_database(env)
+    assert list(digest_runs.run_states(db, "C9").values()) == ["sent"]
+    db.dispose()
+
+
+def test_send_to_a_gone_channel_says_how_to_fix(
+    env: str, slack: SlackStub, capsys: pytest.CaptureFixture[str], engine
+) -> None:  # type: ignore[no-untyped-def]
+    slack.state.post_errors["C9"] = "not_in_channel"
+    assert main(["digest", "send", "--channel", "C9"]) == 2
+    assert "/invite @ecosys" in capsys.readouterr().err
+
+
+def test_send_without_a_token_says_which_variable(
+    env: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("SLACK_BOT_TOKEN")
+    assert main(["digest", "send", "--channel", "C9"]) == 2
+    assert "SLACK_BOT_TOKEN" in capsys.readouterr().err
+
+
+def test_clock_once_sends_what_is_due(
+    env: str, slack: SlackStub, capsys: pytest.CaptureFixture[str], engine
+) -> None:  # type: ignore[no-untyped-def]
+    now = datetime.now(UTC)
+    due = now - timedelta(minutes=3)
+    db = open_database(env)
+    subscriptions.subscribe(
+        db, "C5", Schedule("daily", 0, due.hour, due.minute, "UTC"), lang="en", now=now - timedelta(hours=1)
+    )
+    db.dispose()
+    assert main(["clock", "--once"]) == 0
+    assert main(["clock", "--once"]) == 0
+    assert [p["channel"] for p in slack.state.posts()] == ["C5"]
+    assert ": sent" in capsys.readouterr().out

@@ -1,0 +1,194 @@
+"""Block Kit builders: plain dicts in, plain dicts out, within Slack's limits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.render import blocks
+from index.answer import Answer, Hit
+from index.model import Category, Cncf, Entry, Text
+
+DISCOVERY = Category(id="service-discovery", name=Text(zh="服务发现", en="Service discovery"))
+
+
+def entry(name: str, **kw) -> Entry:  # type: ignore[no-untyped-def]
+    kw.setdefault("homepage", f"https://{name.lower()}.io/")
+    return Entry(id=name.lower(), name=name, category="service-discovery", **kw)
+
+
+def hit(e: Entry, description: str = "A thing.", *, note: str = "") -> Hit:
+    return Hit(
+        entry=e,
+        score=1.0,
+        description=description,
+        highlights=(),
+        category_name="Service discovery",
+        status_note=note,
+    )
+
+
+def answer(hits: list[Hit], *, understood="category", total=None, offset=0, lang="en", **kw) -> Answer:  # type: ignore[no-untyped-def]
+    return Answer(
+        question="service discovery", lang=lang, understood=understood, hits=tuple(hits),
+        total=len(hits) if total is None else total, offset=offset, category_name="Service discovery", **kw,
+    )  # fmt: skip
+
+
+def all_strings(message: dict) -> list[tuple[str, str]]:
+    """(block type, text) for every text object in the message."""
+    out = []
+    for block in message["blocks"]:
+        if "text" in block:
+            out.append((block["type"], block["text"]["text"]))
+        for field in block.get("fields", []):
+            out.append(("field", field["text"]))
+        for element in block.get("elements", []):
+            out.append(
+                (element["type"], element["text"]["text"] if element["type"] == "button" else element["text"])
+            )
+    return out
+
+
+def test_a_category_answer_has_header_linked_names_and_context():
+    msg = blocks.answer_message(answer([hit(entry("etcd")), hit(entry("Consul"))]))
+    assert msg["blocks"][0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": "Service discovery (2 projects)"},
+    }
+    assert msg["blocks"][1]["text"]["text"] == "*<https://etcd.io/|etcd>*\nA thing."
+    assert msg["blocks"][2]["type"] == "context"
+    assert [e["text"] for e in msg["blocks"][2]["elements"]] == [
+        "Service discovery",
+        "<https://etcd.io/|etcd.io>",
+    ]
+    assert msg["text"] == "Service discovery (2 projects)\n• etcd — A thing.\n• Consul — A thing."
+
+
+def test_inactive_projects_get_a_badge_and_their_status_note():
+    rkt = entry("rkt", status="archived")
+    old = entry("Old", status="active", cncf=Cncf(maturity="archived"))
+    msg = blocks.answer_message(
+        answer([hit(rkt, note="Archived in 2019"), hit(old), hit(entry("etcd", status="active"))])
+    )
+    texts = [b["text"]["text"] for b in msg["blocks"] if b["type"] == "section"]
+    assert texts[0].startswith("*<https://rkt.io/|rkt>*  `archived`")
+    assert "`CNCF archived`" in texts[1]
+    assert "`" not in texts[2]
+    assert "Archived in 2019" in [e["text"] for e in msg["blocks"][2]["elements"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "header"),
+    [
+        ("zh", "服务发现（1 个项目）"),
+        ("zh-Hant", "服務發現（1 個專案）"),
+        ("en", "Service discovery (1 project)"),
+    ],
+)
+def test_the_header_is_in_the_answers_language(lang, header):
+    a = Answer(
+        question="q", lang=lang, understood="category", hits=(hit(entry("etcd")),), total=1,
+        category_name={"zh": "服务发现", "zh-Hant": "服務發現", "en": "Service discovery"}[lang],
+    )  # fmt: skip
+    assert blocks.answer_message(a)["blocks"][0]["text"]["text"] == header
+
+
+def test_share_and_more_buttons():
+    hits = [hit(entry(f"P{i}")) for i in range(5)]
+    msg = blocks.answer_message(answer(hits, total=12), more_value="m", share_value="s")
+    actions = msg["blocks"][-1]
+    assert actions["type"] == "actions"
+    assert [(e["action_id"], e["value"]) for e in actions["elements"]] == [
+        ("ecosys_share", "s"),
+        ("ecosys_more", "m"),
+    ]
+    assert "1–5 of 12" in json.dumps(msg, ensure_ascii=False)
+    last_page = blocks.answer_message(answer(hits[:2], total=7, offset=5), more_value="m")
+    assert all(b["type"] != "actions" for b in last_page["blocks"])  # nothing more after the last page
+
+
+def test_nothing_found_offers_did_you_mean_or_categories_never_entries():
+    a = answer([], understood="nothing", total=0, suggestions=("ZooKeeper",))
+    assert (
+        blocks.answer_message(a)["text"] == 'Nothing found for "service discovery".\nDid you mean: ZooKeeper?'
+    )
+    b = Answer(question="qqq", lang="zh", understood="nothing", hits=(), total=0)
+    text = blocks.answer_message(b, categories=[(DISCOVERY, 7)])["text"]
+    assert text.startswith("没有找到与“qqq”相关的项目。") and text.endswith("服务发现")
+
+
+def test_comparison_of_two_is_side_by_side():
+    a = answer([hit(entry("etcd")), hit(entry("Consul"))], understood="comparison")
+    msg = blocks.answer_message(a)
+    assert msg["blocks"][0]["text"]["text"] == "Comparison: etcd vs Consul"
+    fields = msg["blocks"][1]["fields"]
+    assert (
+        len(fields) == 10 and fields[0]["text"].endswith("etcd>*") and fields[1]["text"].endswith("Consul>*")
+    )
+
+
+def test_a_project_card():
+    e = entry(
+        "etcd",
+        repo="https://github.com/etcd-io/etcd",
+        aliases=("etcd-io",),
+        tags=("raft",),
+        cncf=Cncf("graduated"),
+    )
+    msg = blocks.answer_message(answer([hit(e)], understood="project"))
+    strings = " ".join(t for _, t in all_strings(msg))
+    for expected in ("Project: etcd", "github.com/etcd-io/etcd", "CNCF graduated", "etcd-io", "raft"):
+        assert expected in strings
+
+
+def test_user_text_is_escaped_and_odd_urls_are_not_linked():
+    e = entry("<evil>", homepage="javascript:alert(1)")
+    msg = blocks.answer_message(answer([hit(e, "a < b & c > d")]))
+    assert msg["blocks"][1]["text"]["text"] == "*&lt;evil&gt;*\na &lt; b &amp; c &gt; d"
+
+
+def test_the_biggest_answers_stay_within_slacks_limits():
+    huge = "字" * 10_000
+    hits = [
+        hit(entry("N" * 500, aliases=("a" * 3000,), tags=("t" * 3000,)), huge, note=huge) for _ in range(40)
+    ]
+    a = Answer(
+        question=huge, lang="zh", understood="category", hits=tuple(hits), total=400, category_name=huge,
+    )  # fmt: skip
+    for msg in (
+        blocks.answer_message(a, more_value="m" * 2000, share_value="s"),
+        blocks.answer_message(Answer(question=huge, lang="en", understood="project", hits=hits[:1], total=1)),
+        blocks.answer_message(
+            Answer(question=huge, lang="en", understood="comparison", hits=tuple(hits[:2]), total=2)
+        ),
+        blocks.answer_message(
+            Answer(question=huge, lang="en", understood="nothing", hits=(), total=0, suggestions=(huge,) * 30)
+        ),
+        blocks.categories_message(
+            [(Category(id=f"c{i}", name=Text(zh=huge, en=huge)), i) for i in range(200)], "zh"
+        ),
+    ):
+        assert len(msg["blocks"]) <= 50
+        assert len(msg["text"]) <= 3000
+        assert msg["blocks"][-1]["type"] == "actions" or "actions" not in [b["type"] for b in msg["blocks"]]
+        for kind, text in all_strings(msg):
+            limit = {"header": 150, "button": 75, "section": 3000, "field": 2000, "mrkdwn": 2000}[kind]
+            assert 0 < len(text) <= limit, (kind, len(text))
+
+
+def test_a_button_value_over_2000_characters_is_refused():
+    with pytest.raises(ValueError, match="2000"):
+        blocks.button("More", "ecosys_more", "v" * 2001)
+
+
+@pytest.mark.parametrize("lang", [None, "zh", "zh-Hant", "en"])
+def test_help(lang):
+    msg = blocks.help_message(lang)
+    headers = [b["text"]["text"] for b in msg["blocks"] if b["type"] == "header"]
+    expected = {
+        None: ["ecosys 使用说明", "How to use ecosys"], "zh": ["ecosys 使用说明"],
+        "zh-Hant": ["ecosys 使用說明"], "en": ["How to use ecosys"],
+    }[lang]  # fmt: skip
+    assert headers == expected

@@ -1,0 +1,43 @@
+"""The fixed UI strings exist in every language, and differ where the languages differ."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from bot.render import messages
+
+FUNCTIONS = [
+    (name, fn)
+    for name, fn in inspect.getmembers(messages, inspect.isfunction)
+    if not name.startswith("_") and fn.__module__ == messages.__name__
+]
+ARGS = {"question": "etcd", "names": ["etcd"], "category_name": "X", "total": 3, "count": 2, "user": "<@U1>",
+        "status": "archived", "maturity": "graduated", "name": "etcd", "first": 1, "last": 5}  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "fn"), FUNCTIONS)
+def test_every_message_has_three_languages(name, fn):
+    params = [p for p in inspect.signature(fn).parameters if p not in ("lang", "command")]
+    texts = {lang: fn(lang, *[ARGS[p] for p in params]) for lang in messages.LANGS}
+    assert all(texts.values()), texts
+    if name not in (
+        "more_button",
+        "understood_comparison",
+        "shared_by",
+        "did_you_mean",
+        "page_note",
+        "projects_count",
+    ):
+        assert texts["en"] != texts["zh"], name
+
+
+def test_traditional_strings_are_traditional():
+    assert "說明" in messages.help_title("zh-Hant") and "说明" in messages.help_title("zh")
+    assert messages.status_label("zh-Hant", "archived") == "已封存"
+
+
+def test_nothing_found_quotes_the_question_and_cuts_long_ones():
+    assert messages.nothing_found("en", "etcd") == 'Nothing found for "etcd".'
+    assert len(messages.nothing_found("zh", "字" * 500)) < 100
