@@ -7,6 +7,7 @@ on user text: quotes, operators, emoji, NUL bytes and 50 kB pastes are just word
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from index.model import Category, Entry, Lang
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize, strip_mentions
 from index.understand import COMPARE_TERMS, Reading, read_question
 
+ANSWER_CACHE_SIZE = 1024
 RELATED_AFTER_PROJECT = 4
 """How many neighbours (same category) follow a named project, so an answer is never a dead end."""
 
@@ -40,6 +42,8 @@ class Engine:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self._swap_lock = threading.Lock()
         self._local = threading.local()
+        self._cache_lock = threading.Lock()
+        self._answers: OrderedDict[tuple[int, str, int, int], Answer] = OrderedDict()
         self._load(fingerprint)
 
     # ----------------------------------------------------------------- lifecycle
@@ -117,8 +121,26 @@ class Engine:
     # ----------------------------------------------------------------- answers
 
     def search(self, question: str, *, limit: int = 5, offset: int = 0) -> Answer:
-        """Answer ``question`` (any language, any text); see ``index.answer.Understood``."""
+        """Answer ``question`` (any language, any text); see ``index.answer.Understood``.
+
+        Answers are cached per index generation: a "More" click, or the same question from another
+        user, is served without searching again.
+        """
         question = question[:MAX_QUESTION_CHARS]
+        key = (self._generation, question, limit, offset)
+        with self._cache_lock:
+            cached = self._answers.get(key)
+            if cached is not None:
+                self._answers.move_to_end(key)
+                return cached
+        answer = self._search(question, limit=limit, offset=offset)
+        with self._cache_lock:
+            self._answers[key] = answer
+            if len(self._answers) > ANSWER_CACHE_SIZE:
+                self._answers.popitem(last=False)
+        return answer
+
+    def _search(self, question: str, *, limit: int, offset: int) -> Answer:
         lang = detect_lang(question)
         text = fold(strip_mentions(question))
         searcher = self._searcher()

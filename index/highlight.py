@@ -6,7 +6,7 @@ from collections.abc import Set
 
 from index.model import Lang
 from index.normalize import fold, localize
-from index.tokenizer import ChineseEnglishAnalyzer
+from index.tokenizer import term_spans
 
 
 def highlight(text: str, terms: Set[str], lang: Lang) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -18,10 +18,7 @@ def highlight(text: str, terms: Set[str], lang: Lang) -> tuple[str, tuple[tuple[
     shown = localize(text, lang)
     if not terms or not text or len(fold(text)) != len(text) or len(shown) != len(text):
         return shown, ()
-    spans: list[tuple[int, int]] = []
-    for token in ChineseEnglishAnalyzer()(text, chars=True, positions=True):
-        if token.text in terms:
-            spans.append((token.startchar, token.endchar))
+    spans = [(start, end) for term, start, end in term_spans(text) if term in terms]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

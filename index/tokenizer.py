@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from whoosh.analysis import Composable, LowercaseFilter, StemFilter, StopFilter, Token, Tokenizer
 
@@ -69,6 +70,21 @@ def ChineseEnglishAnalyzer() -> Composable:
     return JiebaTokenizer() | LowercaseFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1) | StemFilter()
 
 
+_ANALYZER = ChineseEnglishAnalyzer()
+
+
 def analyze(text: str) -> list[str]:
     """The index terms of ``text``, in order (what a field or a question contributes)."""
-    return [token.text for token in ChineseEnglishAnalyzer()(text)]
+    return list(_cached_terms(text)) if len(text) <= 200 else [t.text for t in _ANALYZER(text)]
+
+
+@lru_cache(maxsize=50_000)
+def _cached_terms(text: str) -> tuple[str, ...]:
+    # Questions re-analyse the same short words (names, category terms) many times over.
+    return tuple(token.text for token in _ANALYZER(text))
+
+
+@lru_cache(maxsize=8_192)
+def term_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """``(term, start, end)`` for each word of ``text``: for highlighting, cached per description."""
+    return tuple((t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, positions=True))

@@ -102,7 +102,7 @@ def subscription_reply(ctx: AppContext, command: Command, *, channel_id: str, cl
     lang = command.lang or "en"
     try:
         return handle_subscription(
-            command.action, list(command.args), channel_id=channel_id, ctx=ctx, client=client, lang=lang
+            command.action, command.text, channel_id=channel_id, ctx=ctx, client=client, lang=lang
         )
     except Exception:  # same contract as reply_to: a sentence for the user, the traceback for the log
         log.exception("unexpected failure handling %s", command.action)

@@ -96,24 +96,29 @@ def main() -> None:
     questions = [q.q for q in load_questions(sets)]
     names = {c.id: f"{c.name.zh} {c.name.en} {' '.join(c.terms)}" for c, _n in engine.categories()}
     baseline = Fts5Baseline(engine.entries().values(), names)
-    for question in questions:  # warm both
-        engine.search(question)
-        baseline.search(question)
-    ours, theirs = [], []
-    for _round in range(3):
+    # Round 1: each question for the first time (no cached answer). Rounds 2-3: the same questions again,
+    # as a "More" click or a second asker would (the engine's answer cache). FTS5 has no cache: all rounds.
+    first, again, theirs = [], [], []
+    for round_number in range(3):
         for question in questions:
             t0 = time.perf_counter()
             engine.search(question)
             t1 = time.perf_counter()
             baseline.search(question)
             t2 = time.perf_counter()
-            ours.append((t1 - t0) * 1000)
+            (first if round_number == 0 else again).append((t1 - t0) * 1000)
             theirs.append((t2 - t1) * 1000)
+    ours = first + again
     print(
-        f"search latency ours   {statistics.median(ours):7.2f} ms median, {percentile(ours, 99):.2f} ms p99 ({len(ours)} searches)"
+        f"search latency ours   {statistics.median(ours):7.3f} ms median, {percentile(ours, 99):.2f} ms p99 "
+        f"({len(ours)} searches, 3 rounds)"
     )
     print(
-        f"search latency FTS5   {statistics.median(theirs):7.2f} ms median, {percentile(theirs, 99):.2f} ms p99"
+        f"  first time asked    {statistics.median(first):7.3f} ms median, {percentile(first, 99):.2f} ms p99"
+    )
+    print(f"  asked again         {statistics.median(again):7.3f} ms median (answer cache)")
+    print(
+        f"search latency FTS5   {statistics.median(theirs):7.3f} ms median, {percentile(theirs, 99):.2f} ms p99"
     )
     import resource
 

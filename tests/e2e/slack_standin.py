@@ -140,6 +140,14 @@ class SlackStandIn:
             }
         if call.method == "apps.connections.open":
             return {"ok": True, "url": self.ws_url}
+        if call.method in ("conversations.info", "conversations.join"):
+            # A public channel the bot has not joined yet (it is, once it joins).
+            channel = call.body.get("channel", "")
+            member = call.method == "conversations.join"
+            return {
+                "ok": True,
+                "channel": {"id": channel, "name": "general", "is_channel": True, "is_member": member},
+            }
         if call.method in ("chat.postMessage", "chat.update"):
             ts = f"{int(time.time())}.{next(self._ts):06d}"
             return {"ok": True, "channel": call.body.get("channel"), "ts": ts, "message": call.body}

@@ -191,3 +191,42 @@ def test_nothing_found_is_said_politely_with_the_categories(web, slack):
     assert text.startswith('Nothing found for "qwzxv plorkington".')
     assert "Service discovery" in text  # the category list, not random entries
     assert "etcd" not in text
+
+
+def _subscriptions(web) -> list[tuple]:  # type: ignore[no-untyped-def]
+    with sqlite3.connect(web.home / "ecosys.db") as conn:
+        return [tuple(r) for r in conn.execute("SELECT * FROM subscriptions").fetchall()]
+
+
+def test_slash_subscribe_in_chinese_then_list_then_unsubscribe(web, slack):
+    channel = unique("C")
+    steps = [
+        ("订阅 每周 周二 10:00", "订阅"),
+        ("订阅列表", "周二"),
+        ("取消订阅", "取消"),
+    ]
+    for text, expected in steps:
+        hook = unique("sub-")
+        reply = post_signed(
+            web.events_url, slash_command(text, response_url=slack.hook_url(hook), channel_id=channel)
+        )
+        assert reply.status == 200
+        (call,) = slack.wait_for(lambda c, hook=hook: c.method == f"hook:{hook}")
+        assert expected in visible_text(call.body), visible_text(call.body)
+        if text.startswith("订阅 "):
+            rows = [r for r in _subscriptions(web) if channel in r]
+            assert len(rows) == 1
+    assert not [r for r in _subscriptions(web) if channel in r]
+    joins = [c for c in slack.calls if c.method == "conversations.join" and c.body.get("channel") == channel]
+    assert joins, "the bot joins a public channel it is not in, to be able to post the digest"
+
+
+def test_slash_subscribe_with_a_bad_time_says_what_is_accepted(web, slack):
+    hook = unique("sub-")
+    body = slash_command(
+        "subscribe weekly monday 25:00", response_url=slack.hook_url(hook), channel_id=unique("C")
+    )
+    assert post_signed(web.events_url, body).status == 200
+    (call,) = slack.wait_for(lambda c: c.method == f"hook:{hook}")
+    text = visible_text(call.body)
+    assert "25:00" in text and "HH:MM" in text

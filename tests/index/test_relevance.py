@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.fts5_baseline import Fts5Baseline
-from tests.support.relevance import CURATED_SETS, K, evaluate, load_questions
+from tests.support.relevance import CURATED_SETS, K, LANDSCAPE_SETS, evaluate, load_questions
 
 RECALL_BAR = 0.95
 MRR_BAR = 0.85
@@ -40,6 +40,11 @@ def _check(name: str, engine, sets) -> None:  # type: ignore[no-untyped-def]
 
 def test_relevance_curated(engine) -> None:  # type: ignore[no-untyped-def]
     _check("ecosys", engine, CURATED_SETS)
+
+
+def test_relevance_with_the_landscape_imported(landscape_engine) -> None:  # type: ignore[no-untyped-def]
+    """The foundation's questions keep their bars at 2,400 entries, and the landscape's own pass too."""
+    _check("ecosys", landscape_engine, CURATED_SETS + LANDSCAPE_SETS)
 
 
 @pytest.mark.parametrize("kind", ["category", "typo", "comparison", "out-of-scope", "traditional"])

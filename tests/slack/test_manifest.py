@@ -1,0 +1,25 @@
+"""The manifest declares exactly what the code listens to and needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bot.slack.slash import COMMAND
+
+MANIFEST = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot/slack/manifest.yaml").read_text())
+
+
+def test_manifest_matches_the_surfaces():
+    assert [c["command"] for c in MANIFEST["features"]["slash_commands"]] == [COMMAND]
+    assert set(MANIFEST["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
+    assert MANIFEST["settings"]["interactivity"]["is_enabled"] is True
+    scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "app_mentions:read", "chat:write", "im:history"} <= scopes
+    urls = {c["url"] for c in MANIFEST["features"]["slash_commands"]}
+    urls |= {
+        MANIFEST["settings"]["event_subscriptions"]["request_url"],
+        MANIFEST["settings"]["interactivity"]["request_url"],
+    }
+    assert {u.rsplit("/", 2)[-2:] == ["slack", "events"] for u in urls} == {True}
