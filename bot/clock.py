@@ -31,6 +31,7 @@ from bot.context import AppContext
 from bot.digest.deliver import Delivery, make_client
 from bot.digest.runner import run_due
 from bot.storage import query_log
+from bot.storage.events import purge_events
 
 if TYPE_CHECKING:
     from index.engine import Engine
@@ -71,17 +72,25 @@ class Clock:
 
     @classmethod
     def from_context(cls, ctx: AppContext) -> Clock:
-        return cls(db=ctx.db, engine=lambda: ctx.engine, client=make_client(ctx.settings))
+        return cls(
+            db=ctx.db,
+            engine=lambda: ctx.engine,
+            client=make_client(ctx.settings),
+            keep_days=ctx.settings.query_log_days,
+        )
 
     def tick(self) -> list[Delivery]:
         """Send every digest due now."""
         return run_due(self.db, self.engine, self.client, now=self.now(), worker=self.worker)
 
     def purge(self) -> int:
-        """Drop questions older than the retention limit."""
+        """Drop questions older than the retention limit, and Slack event ids too old to be retried."""
         removed = query_log.purge(self.db, keep_days=self.keep_days, now=self.now())
         if removed:
             log.info("query log: %d questions older than %d days deleted", removed, self.keep_days)
+        forgotten = purge_events(self.db, now=self.now())
+        if forgotten:
+            log.info("event store: %d handled event ids forgotten", forgotten)
         return removed
 
 

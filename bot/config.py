@@ -37,6 +37,8 @@ class Settings:
     port: int = 3000
     run_scheduler: bool = False
     """Run the digest scheduler in this process (single-process modes only)."""
+    query_log_days: int = 90
+    """How long asked questions are kept for the digests (ECOSYS_QUERY_LOG_DAYS)."""
 
     @property
     def landscape_dir(self) -> Path:
@@ -66,10 +68,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if environ is None else environ
     home = Path(env["ECOSYS_HOME"]).expanduser() if env.get("ECOSYS_HOME") else _default_home()
     if home.exists() and not home.is_dir():
-        raise ConfigError(f"ECOSYS_HOME={home} is a file: point it at a directory (it is created if missing).")
+        raise ConfigError(
+            f"ECOSYS_HOME={home} is a file: point it at a directory (it is created if missing)."
+        )
 
     landscape = home / "landscape"
-    extra = tuple(Path(p).expanduser() for p in env.get("ECOSYS_DATA_DIRS", "").split(os.pathsep) if p.strip())
+    extra = tuple(
+        Path(p).expanduser() for p in env.get("ECOSYS_DATA_DIRS", "").split(os.pathsep) if p.strip()
+    )
     dirs = (REPO_DATA_DIR, *extra)
     if landscape.is_dir() and landscape not in dirs:
         dirs = (*dirs, landscape)
@@ -77,6 +83,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     port_raw = env.get("PORT", "3000").strip() or "3000"
     if not port_raw.isdigit() or not 0 < int(port_raw) < 65536:
         raise ConfigError(f"PORT={port_raw!r} is not a TCP port: set it to a number from 1 to 65535.")
+
+    days_raw = env.get("ECOSYS_QUERY_LOG_DAYS", "90").strip() or "90"
+    if not days_raw.isdigit() or int(days_raw) < 1:
+        raise ConfigError(
+            f"ECOSYS_QUERY_LOG_DAYS={days_raw!r} is not a number of days: set it to 1 or more (default 90)."
+        )
 
     api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL
     if not api_url.startswith(("http://", "https://")):
@@ -94,4 +106,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         slack_api_url=api_url,
         port=int(port_raw),
         run_scheduler=_flag(env, "ECOSYS_RUN_SCHEDULER", default=False),
+        query_log_days=int(days_raw),
     )

@@ -6,11 +6,17 @@ before a cold index is loaded or built.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
+
+INDEX_WATCH_SECONDS = 30.0
+"""How often a running bot looks for changed data (an edited YAML file, a new landscape import)."""
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine as Database
@@ -49,3 +55,37 @@ class AppContext:
                     self.settings.home.mkdir(parents=True, exist_ok=True)
                     self._db = open_database(self.settings.database_url)
         return self._db
+
+    def watch_index(
+        self, *, every: float = INDEX_WATCH_SECONDS, stop: threading.Event | None = None
+    ) -> threading.Thread:
+        """Reload the index in the background whenever the data changes, keeping the last good one.
+
+        A broken change is logged (file, line, field of each problem) and the current index keeps
+        answering until the data is fixed; a good change is built aside and swapped in.
+        """
+        stop = stop or threading.Event()
+
+        def watch() -> None:
+            reported: tuple[object, ...] = ()
+            while not stop.wait(every):
+                if self._engine is None:
+                    continue
+                try:
+                    if self._engine.reload_if_changed():
+                        log.info("data changed: now serving index %s", self._engine.fingerprint)
+                    problems = self._engine.problems
+                    if problems and problems != reported:
+                        log.warning(
+                            "data has %d problem(s); still serving index %s:\n%s",
+                            len(problems),
+                            self._engine.fingerprint,
+                            "\n".join(str(p) for p in problems),
+                        )
+                    reported = problems
+                except Exception:  # the watcher must outlive any one failed rebuild
+                    log.exception("could not reload the index; still serving the last good one")
+
+        thread = threading.Thread(target=watch, name="ecosys-index-watch", daemon=True)
+        thread.start()
+        return thread

@@ -14,6 +14,7 @@ from types import FrameType
 
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+from bot.clock import start_in_process
 from bot.config import Settings
 from bot.context import AppContext
 from bot.slack.app import build_app
@@ -42,6 +43,10 @@ def run_socket_mode(settings: Settings) -> int:
     handler.connect()
     log.info("connected to Slack in Socket Mode")
     threading.Thread(target=lambda: (ctx.engine, ctx.db), name="ecosys-warm-up", daemon=True).start()
+    ctx.watch_index()
+    scheduler = start_in_process(ctx)  # ECOSYS_RUN_SCHEDULER=1: digests from this one process
     stop.wait()
+    if scheduler is not None:
+        scheduler.shutdown(wait=False)
     handler.close()
     return 0

@@ -21,6 +21,8 @@ DICTIONARY_NAME = "jieba-dict-f20.txt"
 _lock = threading.Lock()
 _tokenizer = None  # jieba.Tokenizer, set by configure()
 _added: set[str] = set()
+generation = 0
+"""Bumped whenever the dictionary grows: cached segmentations key on it, so none goes stale."""
 
 
 def _write_trimmed_dictionary(target: Path) -> None:
@@ -63,6 +65,7 @@ def configure(state_dir: Path) -> None:
 
 def add_words(words: Iterable[str]) -> None:
     """Teach jieba the knowledge base's own words (服务发现, 阿里云容器服务…) so they stay whole."""
+    global generation
     tokenizer = _require()
     with _lock:
         for word in words:
@@ -70,6 +73,7 @@ def add_words(words: Iterable[str]) -> None:
             if word and word not in _added:
                 tokenizer.add_word(word, freq=None)
                 _added.add(word)
+                generation += 1
 
 
 def _require():  # type: ignore[no-untyped-def]

@@ -30,6 +30,21 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 """Words that carry no content in a question about the ecosystem (filler, function words)."""
 
 
+def _split(value: str, generation: int = 0) -> tuple[tuple[str, int, int], ...]:
+    """The words of ``value`` (``generation``: the dictionary version, only part of the cache key)."""
+    words = []
+    for word, start, end in segment.cut(fold(value)):
+        if not _WORD.search(word) or (len(word) == 1 and word.isascii() and word.isalpha()):
+            continue  # punctuation, and stray letters such as the s of "what's"
+        words.append((word, start, end))
+    return tuple(words)
+
+
+# Category words are indexed with every member (2,400 times at landscape scale), questions repeat:
+# the words of a text are computed once. Jieba's dictionary only grows, and only between builds.
+_words = lru_cache(maxsize=16_384)(_split)
+
+
 class JiebaTokenizer(Tokenizer):
     """Cuts folded text with jieba; positions are numbered 0, 1, 2… so phrase queries work."""
 
@@ -46,11 +61,9 @@ class JiebaTokenizer(Tokenizer):
         **kwargs: object,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        text = fold(value)
         position = start_pos
-        for word, start, end in segment.cut(text):
-            if not _WORD.search(word) or (len(word) == 1 and word.isascii() and word.isalpha()):
-                continue  # punctuation, and stray letters such as the s of "what's"
+        cached = len(value) <= 4000
+        for word, start, end in _words(value, segment.generation) if cached else _split(value):
             token.text = word
             token.boost = 1.0
             token.stopped = False
@@ -75,16 +88,22 @@ _ANALYZER = ChineseEnglishAnalyzer()
 
 def analyze(text: str) -> list[str]:
     """The index terms of ``text``, in order (what a field or a question contributes)."""
-    return list(_cached_terms(text)) if len(text) <= 200 else [t.text for t in _ANALYZER(text)]
+    if len(text) > 200:
+        return [t.text for t in _ANALYZER(text)]
+    return list(_cached_terms(text, segment.generation))
 
 
 @lru_cache(maxsize=50_000)
-def _cached_terms(text: str) -> tuple[str, ...]:
+def _cached_terms(text: str, generation: int) -> tuple[str, ...]:
     # Questions re-analyse the same short words (names, category terms) many times over.
     return tuple(token.text for token in _ANALYZER(text))
 
 
-@lru_cache(maxsize=8_192)
 def term_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """``(term, start, end)`` for each word of ``text``: for highlighting, cached per description."""
+    return _cached_spans(text, segment.generation)
+
+
+@lru_cache(maxsize=8_192)
+def _cached_spans(text: str, generation: int) -> tuple[tuple[str, int, int], ...]:
     return tuple((t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, positions=True))

@@ -12,6 +12,9 @@ import yaml
 
 Path_ = tuple[str | int, ...]
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML was built with it (~10x faster on the 2,400-entry landscape)."""
+
 
 class YamlSyntaxError(ValueError):
     """Raised when a file is not valid YAML; ``line`` is 1-based (0 when unknown)."""
@@ -42,7 +45,7 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
 def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
     """Parse one YAML document; raise ``YamlSyntaxError`` with the line on bad syntax."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

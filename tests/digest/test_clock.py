@@ -238,3 +238,14 @@ def test_purge_applies_the_retention(db: Database, clock: Clock, ticker: Ticker)
             at=W10_SEND - timedelta(days=days),
         )
     assert clock.purge() == 1
+
+
+def test_purge_also_forgets_old_slack_event_ids(db: Database, clock: Clock, ticker: Ticker) -> None:
+    from bot.storage.events import claim_event
+
+    ticker.now = W10_SEND
+    assert claim_event(db, "Ev-old", now=W10_SEND - timedelta(days=30))
+    assert claim_event(db, "Ev-new", now=W10_SEND - timedelta(minutes=5))
+    clock.purge()
+    assert claim_event(db, "Ev-old", now=W10_SEND)  # forgotten: could be claimed again
+    assert not claim_event(db, "Ev-new", now=W10_SEND)  # still remembered: a retry is still a duplicate
