@@ -192,7 +192,10 @@ class Engine:
     def _rank(self, searcher, reading: Reading) -> tuple[Understood, Category | None, list[rank.Scored]]:  # type: ignore[no-untyped-def]
         catalog = self._catalog
         named = reading.named
-        if len(named) >= 2 and (reading.compare_cue or not reading.content):
+        exact = [e for e in named if e not in reading.typo_named]
+        if len(named) >= 2 and (reading.compare_cue or (not reading.content and len(exact) == len(named))):
+            # Without "vs" or "区别", only names spelled right make a comparison: two guessed
+            # spellings in a row are more likely one thing misspelled than two things compared.
             return "comparison", None, [rank.Scored(e, 1.0, frozenset()) for e in named]
         if self._off_topic(reading):
             return "nothing", None, []

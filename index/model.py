@@ -46,6 +46,12 @@ class Cncf:
     graduated: int | None = None
     archived: int | None = None
 
+    @property
+    def since(self) -> int | None:
+        """The year the project reached its current maturity (accepted, for sandbox)."""
+        years = {"graduated": self.graduated, "incubating": self.incubating, "archived": self.archived}
+        return years.get(self.maturity) or (self.accepted if self.maturity == "sandbox" else None)
+
 
 @dataclass(frozen=True)
 class Category:

@@ -128,7 +128,7 @@ def _context_parts(hit: Hit, lang: str) -> list[str]:
     if entry.homepage:
         parts.append(link(entry.homepage, _short_url(entry.homepage)))
     if entry.cncf is not None and entry.cncf.maturity != "archived":
-        parts.append(escape(messages.maturity_label(lang, entry.cncf.maturity)))
+        parts.append(escape(messages.maturity_label(lang, entry.cncf.maturity, entry.cncf.since)))
     if not entry.is_active and hit.status_note:
         parts.append(escape(hit.status_note))
     return parts
@@ -251,7 +251,9 @@ def card_message(hit: Hit, lang: str, *, note: str = "") -> Message:
     if entry.repo:
         fields.append(f"*{messages.repo_label(lang)}*\n{link(entry.repo, _short_url(entry.repo))}")
     if entry.cncf is not None:
-        fields.append(f"*CNCF*\n{escape(messages.maturity_label(lang, entry.cncf.maturity))}")
+        fields.append(
+            f"*CNCF*\n{escape(messages.maturity_label(lang, entry.cncf.maturity, entry.cncf.since))}"
+        )
     if entry.aliases:
         fields.append(f"*{messages.aliases_label(lang)}*\n{escape(', '.join(entry.aliases))}")
     blocks.append(fields_section(fields))
@@ -272,7 +274,7 @@ def comparison_message(answer: Answer, *, note: str = "") -> Message:
         entry = hit.entry
         badge = status_badge(entry, lang)
         status = badge if badge else messages.status_label(lang, entry.status)
-        cncf = messages.maturity_label(lang, entry.cncf.maturity) if entry.cncf else "—"
+        cncf = messages.maturity_label(lang, entry.cncf.maturity, entry.cncf.since) if entry.cncf else "—"
         return [
             f"*{link(entry.homepage, entry.name)}*",
             f"*{messages.category_label(lang)}*\n{escape(hit.category_name or entry.category)}",

@@ -184,10 +184,11 @@ def status_label(lang: str, status: str) -> str:
     return _pick(lang, zh, hant, en)
 
 
-def maturity_label(lang: str, maturity: str) -> str:
-    """A CNCF maturity level as a short badge ("CNCF graduated")."""
+def maturity_label(lang: str, maturity: str, year: int | None = None) -> str:
+    """A CNCF maturity level as a short badge ("CNCF graduated", "CNCF graduated 2018")."""
     zh, hant, en = _MATURITY.get(maturity, (f"CNCF {maturity}",) * 3)
-    return _pick(lang, zh, hant, en)
+    label = _pick(lang, zh, hant, en)
+    return f"{label} {year}" if year else label
 
 
 def engine_unavailable(lang: str) -> str:

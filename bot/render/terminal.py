@@ -45,7 +45,7 @@ def badges(hit: Hit, lang: Lang) -> list[str]:
     entry = hit.entry
     out = []
     if entry.cncf is not None:
-        out.append(messages.maturity_label(lang, entry.cncf.maturity))
+        out.append(messages.maturity_label(lang, entry.cncf.maturity, entry.cncf.since))
     if entry.status not in ("active", "unknown"):
         out.append(messages.status_label(lang, entry.status))
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.fts5_baseline import Fts5Baseline
-from tests.support.relevance import CURATED_SETS, K, LANDSCAPE_SETS, evaluate, load_questions
+from tests.support.relevance import CURATED_SETS, LANDSCAPE_SETS, K, evaluate, load_questions
 
 RECALL_BAR = 0.95
 MRR_BAR = 0.85
