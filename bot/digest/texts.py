@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.digest.schedule import Schedule
+from bot.render.messages import _pick
 
 _WEEKDAYS = (
     ("周一", "週一", "Monday"),
@@ -21,14 +22,6 @@ _WEEKDAYS = (
 )
 
 USAGE_EXAMPLES = "`/ecosys subscribe weekly friday 18:00 Europe/Berlin en`, `/ecosys 订阅 每周 周一 9:30`"
-
-
-def _pick(lang: str, zh: str, hant: str, en: str) -> str:
-    if lang == "zh-Hant":
-        return hant
-    if lang == "zh":
-        return zh
-    return en
 
 
 def lang_name(lang: str, of: str) -> str:

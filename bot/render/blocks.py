@@ -147,18 +147,6 @@ def hit_blocks(hit: Hit, lang: str) -> list[Block]:
     ]
 
 
-def understood_title(answer: Answer) -> str:
-    """The header: what the question was understood as."""
-    lang = answer.lang
-    if answer.understood == "category":
-        return messages.understood_category(lang, answer.category_name, answer.total)
-    if answer.understood == "project" and answer.hits:
-        return messages.understood_project(lang, answer.hits[0].entry.name)
-    if answer.understood == "comparison":
-        return messages.understood_comparison(lang, [h.entry.name for h in answer.hits])
-    return messages.understood_search(lang, " ".join(answer.question.split()))
-
-
 def _actions(answer: Answer, more_value: str | None, share_value: str | None) -> list[Block]:
     lang = answer.lang
     elements = []
@@ -198,7 +186,7 @@ def answer_message(
     if answer.understood == "project" and answer.offset == 0 and len(answer.hits) == 1:
         return card_message(answer.hits[0], answer.lang, note=note)
     lang = answer.lang
-    title = understood_title(answer)
+    title = messages.understood_title(answer)
     blocks: list[Block] = [header(title)]
     for hit in answer.hits:
         blocks.extend(hit_blocks(hit, lang))
@@ -268,7 +256,7 @@ def comparison_message(answer: Answer, *, note: str = "") -> Message:
     """Two projects side by side: Slack lays ``fields`` out in two columns, so rows pair up."""
     lang = answer.lang
     left, right = answer.hits
-    title = understood_title(answer)
+    title = messages.understood_title(answer)
 
     def column(hit: Hit) -> list[str]:
         entry = hit.entry

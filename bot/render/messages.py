@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from index.answer import Answer
+
 LANGS = ("zh", "zh-Hant", "en")
 
 
@@ -229,3 +231,15 @@ def expired_button(lang: str) -> str:
         "這個按鈕已失效，請重新提問。",
         "This button has expired: please ask again.",
     )
+
+
+def understood_title(answer: Answer) -> str:
+    """What the question was understood as: the first line of every answer, Slack or terminal."""
+    lang = answer.lang
+    if answer.understood == "category":
+        return understood_category(lang, answer.category_name, answer.total)
+    if answer.understood == "project" and answer.hits:
+        return understood_project(lang, answer.hits[0].entry.name)
+    if answer.understood == "comparison":
+        return understood_comparison(lang, [h.entry.name for h in answer.hits])
+    return understood_search(lang, " ".join(answer.question.split())[:80])

@@ -28,18 +28,6 @@ def _marked(hit: Hit, color: bool) -> str:
     return "".join(out)
 
 
-def header(answer: Answer) -> str:
-    """What the engine understood, in the answer's language."""
-    lang = answer.lang
-    if answer.understood == "category":
-        return messages.understood_category(lang, answer.category_name, answer.total)
-    if answer.understood == "project" and answer.hits:
-        return messages.understood_project(lang, answer.hits[0].entry.name)
-    if answer.understood == "comparison":
-        return messages.understood_comparison(lang, [h.entry.name for h in answer.hits])
-    return messages.understood_search(lang, answer.question.strip()[:80])
-
-
 def badges(hit: Hit, lang: Lang) -> list[str]:
     """Status words shown beside a name: CNCF maturity, and lifecycle when not active."""
     entry = hit.entry
@@ -81,7 +69,7 @@ def render_answer(answer: Answer, *, color: bool = False, categories: Sequence[C
             names = [c.name.get("en" if lang == "en" else "zh") for c in categories]
             lines.append("  " + " · ".join(names))
         return "\n".join(lines)
-    lines = [_style(header(answer), BOLD, color), ""]
+    lines = [_style(messages.understood_title(answer), BOLD, color), ""]
     for i, hit in enumerate(answer.hits, start=answer.offset + 1):
         lines += render_hit(i, hit, lang, color=color)
         lines.append("")

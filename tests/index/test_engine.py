@@ -124,3 +124,27 @@ def test_categories_are_listed_with_counts(engine: Engine) -> None:
 def test_status_of_gone_projects_is_shown(engine: Engine) -> None:
     hit = engine.search("rkt").hits[0]
     assert hit.entry.id == "rkt" and not hit.entry.is_active and hit.status_note
+
+
+def test_two_guessed_spellings_without_a_cue_are_not_a_comparison(engine: Engine) -> None:
+    assert engine.search("kubernets zookeper").understood == "project"
+    assert engine.search("kubernets vs zookeper").understood == "comparison"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["where can I get good pizza near the office", "what's the capital of France", "SELECT * FROM users; --"],
+)
+def test_everyday_questions_are_not_about_the_ecosystem(landscape_engine: Engine, question: str) -> None:
+    assert not landscape_engine.search(question).hits
+
+
+def test_landscape_answers_keep_curated_projects_first_with_their_maturity(landscape_engine: Engine) -> None:
+    answer = landscape_engine.search("服务网格")
+    assert [h.entry.id for h in answer.hits[:2]] == ["istio", "linkerd"]
+    assert all(h.entry.cncf and h.entry.cncf.maturity == "graduated" for h in answer.hits[:2])
+    assert [h.entry.id for h in landscape_engine.search("服务发现").hits[:3]] == [
+        "etcd",
+        "consul",
+        "zookeeper",
+    ]

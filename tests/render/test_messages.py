@@ -11,10 +11,12 @@ from bot.render import messages
 FUNCTIONS = [
     (name, fn)
     for name, fn in inspect.getmembers(messages, inspect.isfunction)
-    if not name.startswith("_") and fn.__module__ == messages.__name__
+    if not name.startswith("_")
+    and fn.__module__ == messages.__name__
+    and next(iter(inspect.signature(fn).parameters)) == "lang"
 ]
 ARGS = {"question": "etcd", "names": ["etcd"], "category_name": "X", "total": 3, "count": 2, "user": "<@U1>",
-        "status": "archived", "maturity": "graduated", "name": "etcd", "first": 1, "last": 5}  # fmt: skip
+        "status": "archived", "maturity": "graduated", "name": "etcd", "first": 1, "last": 5, "year": 2018}  # fmt: skip
 
 
 @pytest.mark.parametrize(("name", "fn"), FUNCTIONS)
@@ -41,3 +43,8 @@ def test_traditional_strings_are_traditional():
 def test_nothing_found_quotes_the_question_and_cuts_long_ones():
     assert messages.nothing_found("en", "etcd") == 'Nothing found for "etcd".'
     assert len(messages.nothing_found("zh", "字" * 500)) < 100
+
+
+def test_maturity_badge_carries_the_year() -> None:
+    assert messages.maturity_label("en", "graduated", 2018) == "CNCF graduated 2018"
+    assert messages.maturity_label("zh", "incubating") == "CNCF 孵化项目"
