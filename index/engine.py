@@ -6,6 +6,7 @@ on user text: quotes, operators, emoji, NUL bytes and 50 kB pastes are just word
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
@@ -23,6 +24,8 @@ from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize, str
 from index.understand import COMPARE_TERMS, Reading, read_question
 
 ANSWER_CACHE_SIZE = 1024
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
+"""A space beside a Chinese character separates nothing ("serverless 框架" is the term serverless框架)."""
 RELATED_AFTER_PROJECT = 4
 """How many neighbours (same category) follow a named project, so an answer is never a dead end."""
 
@@ -142,7 +145,7 @@ class Engine:
 
     def _search(self, question: str, *, limit: int, offset: int) -> Answer:
         lang = detect_lang(question)
-        text = fold(strip_mentions(question))
+        text = _CJK_SPACE.sub("", fold(strip_mentions(question)))
         searcher = self._searcher()
         reading = read_question(text, self._catalog, known_term=lambda t: self._known(searcher, t))
         understood, category, ranked = self._rank(searcher, reading)
@@ -203,7 +206,9 @@ class Engine:
         if populated:
             category_id = populated[0]
             top = [c for c in reading.top_categories if c in populated]
-            share = 1.0 - len(reading.content) / max(len(reading.all_terms), 1)
+            # What the question says beyond the category, names included.
+            said = len(reading.content) + len(reading.name_terms)
+            share = max(0.0, 1.0 - said / max(len(reading.all_terms), 1))
             ranked = rank.category_order(
                 searcher,
                 catalog,
@@ -214,7 +219,9 @@ class Engine:
                 by_name=reading.by_name,
                 maturity=reading.maturity,
             )
-            pinned = [e for e in named if e in {s.entry_id for s in ranked}]
+            members = {e for c in populated for e in catalog.by_category.get(c, [])}
+            members |= {e for c in populated for e in catalog.related_by_category.get(c, [])}
+            pinned = [e for e in named if e in members]  # "etcd 服务发现"; not "serverless on kubernetes"
             if pinned:
                 ranked = [s for e in pinned for s in ranked if s.entry_id == e] + [
                     s for s in ranked if s.entry_id not in pinned

@@ -148,3 +148,16 @@ def test_landscape_answers_keep_curated_projects_first_with_their_maturity(lands
         "consul",
         "zookeeper",
     ]
+
+
+def test_a_space_beside_chinese_does_not_split_a_term(landscape_engine: Engine) -> None:
+    answer = landscape_engine.search("有哪些 serverless 框架")
+    assert (
+        answer.understood == "category" and answer.category and answer.category.id == "serverless-framework"
+    )
+
+
+def test_a_project_named_as_context_is_not_put_first(landscape_engine: Engine) -> None:
+    answer = landscape_engine.search("serverless on kubernetes")
+    assert answer.hits[0].entry.id != "kubernetes"
+    assert "knative" in [h.entry.id for h in answer.hits]
