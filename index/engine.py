@@ -202,6 +202,11 @@ class Engine:
             return "comparison", None, [rank.Scored(e, 1.0, frozenset()) for e in named]
         if self._off_topic(reading):
             return "nothing", None, []
+        if reading.maturity and not named and not reading.categories and not reading.content:
+            # "CNCF 毕业项目有哪些", "which projects did the CNCF archive": every entry at that level.
+            level = [e for e in catalog.entries.values() if e.cncf and e.cncf.maturity == reading.maturity]
+            level.sort(key=lambda e: (-rank.prior(e), e.name.lower()))
+            return "search", None, [rank.Scored(e.id, rank.prior(e), frozenset()) for e in level]
         populated = [c for c in reading.categories if catalog.by_category.get(c)]
         if populated:
             category_id = populated[0]

@@ -18,7 +18,7 @@ from index.normalize import fold
 _WORD = re.compile(r"[0-9a-z\u3400-\u9fff]", re.IGNORECASE)
 
 _STOP_TEXT = """
-a an and are as at be but by can do does for from how i if in into is it its me my of on or our so
+a an and are as at be but by can do does did done for from how i if in into is it its me my of on or our so
 some than that the their them then there these they this to us was we what when where which who why
 will with would you your should could any anyone tried try use using used good best better recommend
 recommended recommendation suggest suggestions please tell know about there's what's vs versus

@@ -36,7 +36,9 @@ MATURITY_WORDS = {
     "沙箱": "sandbox",
     "沙盒": "sandbox",
     "archived": "archived",
+    "archive": "archived",
     "归档": "archived",
+    "废弃": "archived",
 }
 _FILLER_TEXT = (
     "有什么 有哪些 哪些 推荐 一下 工具 方案 解决方案 软件 项目 产品 开源 框架 平台 系统 主流 常用 常见 好用 "

@@ -161,3 +161,20 @@ def test_a_project_named_as_context_is_not_put_first(landscape_engine: Engine) -
     answer = landscape_engine.search("serverless on kubernetes")
     assert answer.hits[0].entry.id != "kubernetes"
     assert "knative" in [h.entry.id for h in answer.hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "maturity"),
+    [
+        ("CNCF 毕业项目有哪些", "graduated"),
+        ("incubating projects", "incubating"),
+        ("which projects did the CNCF archive", "archived"),
+    ],
+)
+def test_a_maturity_alone_lists_every_project_at_that_level(
+    engine: Engine, question: str, maturity: str
+) -> None:
+    answer = engine.search(question, limit=50)
+    assert answer.hits and all(h.entry.cncf and h.entry.cncf.maturity == maturity for h in answer.hits)
+    expected = sum(1 for e in engine.entries().values() if e.cncf and e.cncf.maturity == maturity)
+    assert answer.total == expected
