@@ -9,8 +9,11 @@ base's own words (project names, aliases, category terms) are added on top with 
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import re
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,10 +38,10 @@ def _write_trimmed_dictionary(target: Path) -> None:
             parts = line.split()
             if len(parts) >= 2 and int(parts[1]) >= MIN_WORD_FREQUENCY:
                 kept.append(line if line.endswith("\n") else line + "\n")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text("".join(kept), encoding="utf-8")
-    tmp.replace(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".dict-")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("".join(kept))
+    os.replace(tmp, target)
 
 
 def configure(state_dir: Path) -> None:
@@ -54,12 +57,17 @@ def configure(state_dir: Path) -> None:
 
         jieba.setLogLevel(logging.WARNING)
         folder = state_dir / "jieba"
+        folder.mkdir(parents=True, exist_ok=True)
         dictionary = folder / DICTIONARY_NAME
-        if not dictionary.exists():
-            _write_trimmed_dictionary(dictionary)
-        tokenizer = jieba.Tokenizer(dictionary=str(dictionary))
-        tokenizer.tmp_dir = str(folder)
-        tokenizer.initialize()
+        # Several processes may start at once on a fresh state directory (gunicorn workers): one writes
+        # the dictionary and jieba's cache while the others wait, then they all read the finished files.
+        with open(folder / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not dictionary.exists():
+                _write_trimmed_dictionary(dictionary)
+            tokenizer = jieba.Tokenizer(dictionary=str(dictionary))
+            tokenizer.tmp_dir = str(folder)
+            tokenizer.initialize()
         _tokenizer = tokenizer
 
 

@@ -7,8 +7,10 @@ Table modules (``events``, ``query_log``, ``subscriptions``…) declare their ta
 from __future__ import annotations
 
 from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy.exc import DBAPIError
 
 metadata = MetaData()
+SCHEMA_ATTEMPTS = 3
 
 
 def normalise_url(url: str) -> str:
@@ -36,5 +38,13 @@ def open_database(url: str) -> Engine:
 
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    metadata.create_all(engine)
+    for attempt in range(SCHEMA_ATTEMPTS):
+        try:
+            metadata.create_all(engine)
+            break
+        except DBAPIError:
+            # Two processes starting together both see a table missing and both create it; the loser
+            # fails with "already exists" and, looking again, finds every table there.
+            if attempt == SCHEMA_ATTEMPTS - 1:
+                raise
     return engine
