@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORDS = re.compile(r"[0-9a-z][0-9a-z.+#]*(?:[-_/][0-9a-z][0-9a-z.+#]*)*")
 MAX_NAME_WORDS = 5
+"""The longest name looked for in a question, in words (Google Kubernetes Engine …)."""
 
 
 def compact(text: str) -> str:
@@ -88,10 +89,6 @@ class Catalog:
                 if entry_id not in ids:
                     ids.append(entry_id)
         return ids[:n]
-
-
-def _stem_words(text: str) -> tuple[str, ...]:
-    return tuple(analyze(text))
 
 
 def domain_words(kb: KnowledgeBase) -> list[str]:
@@ -190,7 +187,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
                 if category.id not in cjk_terms[term]:
                     cjk_terms[term].append(category.id)
             else:
-                stems = _stem_words(folded)
+                stems = tuple(analyze(folded))
                 if stems and category.id not in ascii_terms[stems]:
                     ascii_terms[stems].append(category.id)
 

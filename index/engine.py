@@ -147,7 +147,9 @@ class Engine:
         lang = detect_lang(question)
         text = _CJK_SPACE.sub("", fold(strip_mentions(question)))
         searcher = self._searcher()
-        reading = read_question(text, self._catalog, known_term=lambda t: self._known(searcher, t))
+        reading = read_question(
+            text, self._catalog, known_term=lambda t: rank.document_frequency(searcher, t) > 0
+        )
         understood, category, ranked = self._rank(searcher, reading)
         suggestions: tuple[str, ...] = ()
         if not ranked:
@@ -187,10 +189,6 @@ class Engine:
         return self._answer(name, lang, "category", ranked, limit, offset, category, ())
 
     # ----------------------------------------------------------------- internals
-
-    @staticmethod
-    def _known(searcher, term: str) -> bool:  # type: ignore[no-untyped-def]
-        return any(searcher.doc_frequency(f, term) for f in rank.FIELDS)
 
     def _rank(self, searcher, reading: Reading) -> tuple[Understood, Category | None, list[rank.Scored]]:  # type: ignore[no-untyped-def]
         catalog = self._catalog

@@ -57,12 +57,13 @@ def prior(entry: Entry) -> float:
     return value
 
 
-def _df(searcher: Searcher, term: str) -> int:
+def document_frequency(searcher: Searcher, term: str) -> int:
+    """In how many entries ``term`` occurs, in the field where it occurs most."""
     return max(searcher.doc_frequency(f, term) for f in FIELDS)
 
 
 def _idf(searcher: Searcher, term: str) -> float:
-    df = _df(searcher, term)
+    df = document_frequency(searcher, term)
     n = max(searcher.doc_count(), 1)
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from index.catalog import Catalog, compact, words
+from index.catalog import MAX_NAME_WORDS, Catalog, compact, words
 from index.normalize import fold as fold_name
 from index.tokenizer import STOP_WORDS, analyze
 
@@ -117,7 +117,7 @@ def _find_names(
     tokens = [
         (m.group(0).strip("."), m.start(), m.end()) for m in re.finditer(r"[0-9a-z][0-9a-z.+#_/-]*", text)
     ]
-    for size in range(5, 0, -1):
+    for size in range(MAX_NAME_WORDS, 0, -1):
         for i in range(len(tokens) - size + 1):
             start, end = tokens[i][1], tokens[i + size - 1][2]
             if not _free(spans, start, end):
@@ -270,5 +270,5 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
     reading.content = groups(_mask(text, spans))
     reading.all_terms = groups(text)
     names = " ".join(catalog.entries[e].name for e in reading.named)
-    reading.name_terms = [g for g in groups(fold_name(names)) if g in reading.all_terms or reading.typo_named]
+    reading.name_terms = groups(fold_name(names))
     return reading

@@ -108,12 +108,12 @@ def category_name(category: Category, lang: str) -> str:
 
 
 def status_badge(entry: Entry, lang: str) -> str:
-    """The badge shown beside a project that is not active; empty for active ones."""
-    if entry.is_active:
-        return ""
+    """The badge shown beside a project whose life changed (archived, renamed, acquired…); else empty."""
     if entry.status not in ("active", "unknown"):
         return messages.status_label(lang, entry.status)
-    return messages.maturity_label(lang, "archived")
+    if entry.cncf is not None and entry.cncf.maturity == "archived":
+        return messages.maturity_label(lang, "archived")
+    return ""
 
 
 def _title_line(entry: Entry, lang: str) -> str:
@@ -129,7 +129,7 @@ def _context_parts(hit: Hit, lang: str) -> list[str]:
         parts.append(link(entry.homepage, _short_url(entry.homepage)))
     if entry.cncf is not None and entry.cncf.maturity != "archived":
         parts.append(escape(messages.maturity_label(lang, entry.cncf.maturity, entry.cncf.since)))
-    if not entry.is_active and hit.status_note:
+    if hit.status_note and status_badge(entry, lang):
         parts.append(escape(hit.status_note))
     return parts
 

@@ -109,6 +109,15 @@ def subscription_reply(ctx: AppContext, command: Command, *, channel_id: str, cl
         return blocks.text_message(messages.something_went_wrong(lang))
 
 
+def message_for(
+    ctx: AppContext, command: Command, *, surface: Surface, channel_id: str, client: Any, share: bool = False
+) -> dict[str, Any]:
+    """The reply to any parsed ``/ecosys`` text, mention or DM: a subscription command or an answer."""
+    if command.kind == "subscription":
+        return subscription_reply(ctx, command, channel_id=channel_id, client=client)
+    return reply_to(ctx, command, surface=surface, share=share)
+
+
 @contextmanager
 def delivery_errors(what: str) -> Iterator[None]:
     """Log (never raise) a failure to deliver a reply: there is no one left to tell but the operator."""

@@ -26,10 +26,7 @@ def register(app: App, ctx: AppContext, background: Background) -> None:
 
     def answer_dm(event: dict[str, Any], client: WebClient) -> None:
         parsed = parse_command(event["text"])
-        if parsed.kind == "subscription":
-            message = answering.subscription_reply(ctx, parsed, channel_id=event["channel"], client=client)
-        else:
-            message = answering.reply_to(ctx, parsed, surface="dm")
+        message = answering.message_for(ctx, parsed, surface="dm", channel_id=event["channel"], client=client)
         reply: dict[str, Any] = {"channel": event["channel"], **message}
         if event.get("thread_ts"):
             reply["thread_ts"] = event["thread_ts"]

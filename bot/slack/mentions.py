@@ -22,10 +22,9 @@ def register(app: App, ctx: AppContext, background: Background) -> None:
 
     def answer_mention(event: dict[str, Any], client: WebClient) -> None:
         parsed = parse_command(event["text"])
-        if parsed.kind == "subscription":
-            message = answering.subscription_reply(ctx, parsed, channel_id=event["channel"], client=client)
-        else:
-            message = answering.reply_to(ctx, parsed, surface="mention")
+        message = answering.message_for(
+            ctx, parsed, surface="mention", channel_id=event["channel"], client=client
+        )
         with answering.delivery_errors("mention"):
             client.chat_postMessage(channel=event["channel"], thread_ts=thread_root(event), **message)
 

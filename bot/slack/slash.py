@@ -31,12 +31,9 @@ def register(app: App, ctx: AppContext, background: Background) -> None:
         background.submit(answer_command, parsed, command, client)
 
     def answer_command(parsed: Command, command: dict[str, Any], client: WebClient) -> None:
-        if parsed.kind == "subscription":
-            message = answering.subscription_reply(
-                ctx, parsed, channel_id=command.get("channel_id", ""), client=client
-            )
-        else:
-            message = answering.reply_to(ctx, parsed, surface="slash", share=True)
+        message = answering.message_for(
+            ctx, parsed, surface="slash", channel_id=command.get("channel_id", ""), client=client, share=True
+        )
         with answering.delivery_errors("slash command"):
             post_to_response_url(command["response_url"], {**message, "response_type": "ephemeral"})
 

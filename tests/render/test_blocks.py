@@ -192,3 +192,11 @@ def test_help(lang):
         "zh-Hant": ["ecosys 使用說明"], "en": ["How to use ecosys"],
     }[lang]  # fmt: skip
     assert headers == expected
+
+
+def test_renamed_and_acquired_products_are_badged_with_their_note():
+    gke = entry("GKE", status="renamed")
+    msg = blocks.answer_message(answer([hit(gke, note="Renamed Google Kubernetes Engine in 2017")]))
+    texts = [b["text"]["text"] for b in msg["blocks"] if b["type"] == "section"]
+    assert "`renamed`" in texts[0]
+    assert "Renamed Google Kubernetes Engine in 2017" in [e["text"] for e in msg["blocks"][2]["elements"]]
