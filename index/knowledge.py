@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from index.datafiles import data_files, fingerprint
 from index.errors import DataError, Problem
-from index.model import Category, Cncf, Entry, Text
+from index.model import Category, Cncf, Entry, Facts, Text
 from index.schema_models import CategoryModel, EntryModel, FileModel, ImportedEntryModel
 from index.yaml_lines import YamlSyntaxError, line_of, load_with_lines
 
@@ -98,6 +98,10 @@ def _entry(model: EntryModel, file: str, line: int, source: str) -> Entry:
         status_year=model.status_year,
         cncf=Cncf(**cncf.model_dump()) if cncf else None,
         related=tuple(r for r in model.related if r != model.category),
+        facts=Facts(**model.facts.model_dump()) if model.facts else Facts(),
+        strengths=_text(model.strengths),
+        tradeoffs=_text(model.tradeoffs),
+        source_urls=tuple(model.source_url),
         source=source,
         file=file,
         line=line,
