@@ -72,7 +72,7 @@ class AppContext:
                 if self._engine is None:
                     continue
                 try:
-                    if self._engine.reload_if_changed():
+                    if self._engine.reload_if_changed(data_dirs=self.settings.current_data_dirs()):
                         log.info("data changed: now serving index %s", self._engine.fingerprint)
                     problems = self._engine.problems
                     if problems and problems != reported:

@@ -8,7 +8,7 @@ imported item that is the same project as a curated entry enriches it instead (`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +121,21 @@ def _category(model: CategoryModel) -> Category:
     )
 
 
+def _read_landscape(path: Path, file: str, categories: dict[str, Category], layer: _Layer) -> list[Problem]:
+    """Entries of a raw landscape file, against the categories read so far (from the earlier layers)."""
+    from index.errors import LandscapeError
+    from index.landscape import build_entries, parse_landscape
+
+    try:
+        entries, _unclaimed_second_paths = build_entries(
+            parse_landscape(path.read_bytes(), name=file), categories
+        )
+    except (OSError, LandscapeError) as exc:
+        return [Problem(file, 0, "", str(exc))]
+    layer.entries.extend(replace(entry, file=file) for entry in entries)
+    return []
+
+
 def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
     problems: list[Problem] = []
     categories: dict[str, Category] = {}
@@ -132,6 +147,9 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
 
     for directory, path in data_files(data_dirs):
         file = _display(path)
+        if path == directory:  # a CNCF landscape.yml layer, converted as `ecosys data import-landscape` would
+            problems.extend(_read_landscape(path, file, categories, layers[directory]))
+            continue
         try:
             document, lines = load_with_lines(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError:
