@@ -6,16 +6,18 @@ alias, compact spelling or typo), the categories it names (by their terms) and t
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from index import names as naming
 from index import segment
 from index.model import Category, Entry
+from index.names import compact
 from index.normalize import fold
-from index.tokenizer import analyze
+from index.prior import prior
+from index.tokenizer import STOP_WORDS, analyze
 
 if TYPE_CHECKING:
     from index.knowledge import KnowledgeBase
@@ -24,11 +26,6 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORDS = re.compile(r"[0-9a-z][0-9a-z.+#]*(?:[-_/][0-9a-z][0-9a-z.+#]*)*")
 MAX_NAME_WORDS = 5
 """The longest name looked for in a question, in words (Google Kubernetes Engine …)."""
-
-
-def compact(text: str) -> str:
-    """A spelling-insensitive key: ``CRI-O``, ``cri o`` and ``crio`` all give ``crio``."""
-    return re.sub(r"[\s\-_./()·]+", "", text)
 
 
 def words(text: str) -> list[str]:
@@ -43,7 +40,13 @@ class Catalog:
     entries: dict[str, Entry]
     categories: dict[str, Category]
     names: dict[str, list[str]] = field(default_factory=dict)
-    """compact(folded name or alias) → entry ids (usually one)."""
+    """compact(folded spelling) → entry ids answering to it, surest then best known first (``index.names``)."""
+    strength: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(key, entry id) → how surely the key names the entry (``index.names.FULL`` / ``SPELLED`` / ``WORD``)."""
+    renown: dict[str, float] = field(default_factory=dict)
+    """entry id → ``index.prior.prior`` (editor's picks included): the better known first among equals."""
+    entry_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    """entry id → the index terms of its own words (to measure how much of a question it covers)."""
     weak_names: set[str] = field(default_factory=set)
     """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
     cjk_names: list[tuple[str, str]] = field(default_factory=list)
@@ -73,23 +76,12 @@ class Catalog:
     domain_words: list[str] = field(default_factory=list)
     """Chinese words jieba must keep whole (names, aliases, category terms, lexicon words)."""
 
-    def close_names(self, word: str, *, cutoff: float = 0.8, n: int = 3) -> list[str]:
-        """Entry ids whose name or alias is spelled like ``word`` (typos: kubernets, zookeper)."""
-        key = compact(word)
-        if len(key) < 4:
-            return []
-        swapped = [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)]
-        for variant in swapped:  # one swapped pair of letters (etdc → etcd) is a typo at any length
-            if variant in self.names:
-                return self.names[variant][:n]
-        candidates = [k for k in self.fuzzy_keys if abs(len(k) - len(key)) <= 3]
+    def close_names(self, word: str, *, cutoff: float = naming.TYPO_SIMILARITY, n: int = 3) -> list[str]:
+        """Entry ids whose name or alias is spelled like ``word`` (typos: kubernets, zookeper, etdc)."""
         ids: list[str] = []
-        for match in difflib.get_close_matches(key, candidates, n=n * 2, cutoff=cutoff):
-            for entry_id in self.names[match]:
-                if entry_id not in ids:
-                    ids.append(entry_id)
+        for key in naming.closest_many(compact(word), self.fuzzy_keys, cutoff=cutoff, n=n * 2):
+            ids += [e for e in self.names[key] if e not in ids]
         return ids[:n]
-
 
 def domain_words(kb: KnowledgeBase) -> list[str]:
     """Chinese names, aliases, category terms and lexicon words, which jieba must keep whole."""
@@ -151,27 +143,46 @@ def _domain_terms(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(terms)
 
 
+def _entry_terms(entry: Entry) -> frozenset[str]:
+    """An entry's own words, without the category words every member shares: whether a logging tool
+    says "logs" itself is what tells it from the rest of its category."""
+    texts = [entry.name, *entry.aliases, *entry.tags, entry.description.zh, entry.description.en]
+    return frozenset(t for text in texts for t in analyze(fold(text)))
+
+
 def build_catalog(kb: KnowledgeBase) -> Catalog:
     """Derive every lookup table from ``kb`` (jieba learns its words first: they shape the terms)."""
     catalog = Catalog(entries=dict(kb.entries), categories=dict(kb.categories))
     catalog.domain_words = domain_words(kb)
     segment.add_words(catalog.domain_words)
     names: dict[str, list[str]] = defaultdict(list)
+    strength: dict[tuple[str, str], float] = {}
     cjk_names: dict[str, str] = {}
 
+    def answer_to(key: str, entry_id: str, value: float) -> None:
+        if key and value > strength.get((key, entry_id), 0.0):
+            strength[(key, entry_id)] = value
+            if entry_id not in names[key]:
+                names[key].append(entry_id)
+
     for entry in kb.entries.values():
-        for raw in (entry.name, *entry.aliases):
-            folded = fold(raw)
-            key = compact(folded)
-            if key and entry.id not in names[key]:
-                names[key].append(entry.id)
-            if _CJK.search(folded):
+        for folded, value in naming.spellings(entry):
+            answer_to(compact(folded), entry.id, value)
+            if _CJK.search(folded) and value == naming.FULL:
                 cjk_names.setdefault(folded, entry.id)
         catalog.by_category.setdefault(entry.category, []).append(entry.id)
         for related in entry.related:
             catalog.related_by_category.setdefault(related, []).append(entry.id)
 
     catalog.weak_names = _weak_names(kb, names)
+    everyday = naming.everyday_words(kb.entries.values())
+    distinctive = naming.distinctive_words(
+        kb.entries,
+        lambda w: w in STOP_WORDS or everyday[w] >= WEAK_NAME_DOCUMENTS or not analyze(w),
+    )
+    for word, owners in distinctive.items():
+        for entry_id, value in owners:
+            answer_to(word, entry_id, value)
 
     ascii_terms: dict[tuple[str, ...], list[str]] = defaultdict(list)
     cjk_terms: dict[str, list[str]] = defaultdict(list)
@@ -229,7 +240,13 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         if picks:
             catalog.picks[category.id] = picks
 
+    picked = {e for ids in catalog.picks.values() for e in ids}
+    catalog.renown = {e.id: prior(e, picked=e.id in picked) for e in kb.entries.values()}
+    for key, ids in names.items():  # surest first, then the better known (EKS: Amazon's before EasyStack's)
+        ids.sort(key=lambda e: (-strength[(key, e)], -catalog.renown[e]))
     catalog.names = dict(names)
+    catalog.strength = strength
+    catalog.entry_terms = {e.id: _entry_terms(e) for e in kb.entries.values()}
     catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))
     catalog.ascii_terms = dict(ascii_terms)
     catalog.cjk_terms = sorted(cjk_terms.items(), key=lambda kv: -len(kv[0]))

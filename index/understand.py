@@ -1,4 +1,5 @@
-"""Reading a question: which projects and categories it names, what it compares, what else it says.
+"""Step 1 of the pipeline, reading a question: the projects, categories and maturity it names, and what
+else it says, each as *evidence* for ranking (``index.rank``), never as a decision.
 
 Works on folded text (``index.normalize.fold``) and the catalog only; Whoosh is not involved, so this
 is cheap and testable on its own. User text is never query syntax: it only ever becomes words.
@@ -6,13 +7,13 @@ is cheap and testable on its own. User text is never query syntax: it only ever 
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from index import names as naming
 from index.catalog import MAX_NAME_WORDS, Catalog, compact, words
 from index.normalize import fold as fold_name
 from index.tokenizer import STOP_WORDS, analyze
@@ -74,7 +75,15 @@ class Reading:
     text: str
     named: list[str] = field(default_factory=list)
     """Entry ids named in the question (exactly or by a close spelling), in the order they appear."""
+    name_strength: dict[str, float] = field(default_factory=dict)
+    """entry id → how surely the question names it (``index.names``; a typo counts as ``TYPO``)."""
+    name_said: dict[str, str] = field(default_factory=dict)
+    """entry id → the words of the question that named it (how much of the question the name is)."""
     typo_named: list[str] = field(default_factory=list)
+    category_terms: list[str] = field(default_factory=list)
+    """The words of the question that named categories."""
+    category_groups: list[tuple[str, ...]] = field(default_factory=list)
+    """Their term groups."""
     categories: list[str] = field(default_factory=list)
     """Category ids named by their terms, the best covered first."""
     top_categories: list[str] = field(default_factory=list)
@@ -106,14 +115,21 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
+Named = tuple[int, str, float, str]
+"""(position in the question, entry id, strength, the words that named it)."""
+TYPO = 0.85
+"""A misspelled name names its entry a little less surely than the right spelling."""
+
+
 def _find_names(
     text: str, catalog: Catalog, spans: list[tuple[int, int]], *, compare: bool = False
-) -> list[tuple[int, str]]:
-    """Projects named exactly (name, alias, compact spelling), longest first.
+) -> list[Named]:
+    """Projects named by a spelling they answer to (``index.names``), longest first, Chinese glued
+    or not ("harbor怎么部署"). A key several entries answer to names the surest and best known of them.
 
     A weak name (an everyday word such as Scale) counts only alone or in a comparison.
     """
-    found: list[tuple[int, str]] = []
+    found: list[Named] = []
     tokens = [
         (m.group(0).strip("."), m.start(), m.end()) for m in re.finditer(r"[0-9a-z][0-9a-z.+#_/-]*", text)
     ]
@@ -127,12 +143,12 @@ def _find_names(
             weak = key in STOP_WORDS or (key in catalog.weak_names and key != compact(text) and not compare)
             if ids and not weak:
                 spans.append((start, end))
-                found.append((start, ids[0]))
+                found.append((start, ids[0], catalog.strength.get((key, ids[0]), 1.0), text[start:end]))
     for name, entry_id in catalog.cjk_names:
         at = text.replace(" ", "").find(name) if " " in name else text.find(name)
         if at >= 0 and _free(spans, at, at + len(name)):
             spans.append((at, at + len(name)))
-            found.append((at, entry_id))
+            found.append((at, entry_id, naming.FULL, name))
     return found
 
 
@@ -181,14 +197,14 @@ def _find_categories(
 
 
 def _alike(word: str, name: str) -> bool:
-    return difflib.SequenceMatcher(None, compact(word), compact(fold_name(name))).ratio() >= 0.85
+    return naming.closest(compact(word), [compact(fold_name(name))]) is not None
 
 
 def _find_misspelled_pairs(
     rest: str,
     catalog: Catalog,
     spans: list[tuple[int, int]],
-    named: list[tuple[int, str]],
+    named: list[Named],
     reading: Reading,
     known_term: Callable[[str], bool],
 ) -> None:
@@ -197,10 +213,10 @@ def _find_misspelled_pairs(
     for (first, start, _e1), (second, _s2, end) in itertools.pairwise(tokens):
         if all(known_term(s) for w in (first, second) for s in analyze(w)):
             continue
-        close = catalog.close_names(first + second, cutoff=0.85, n=1)
+        close = catalog.close_names(first + second, n=1)
         if close and _free(spans, start, end):
             spans.append((start, end))
-            named.append((start, close[0]))
+            named.append((start, close[0], TYPO, rest[start:end]))
             reading.typo_named.append(close[0])
 
 
@@ -222,7 +238,9 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
 
     named = _find_names(text, catalog, spans, compare=reading.compare_cue)
     by_name: set[str] = set()
+    before = len(spans)
     found = _find_categories(text, catalog, spans, by_name)
+    reading.category_terms = [text[start:end] for start, end in spans[before:]]
     reading.categories = [c for c, _n in found]
     reading.top_categories = [c for c, n in found if n == found[0][1]]
     reading.by_name = any(c in by_name for c in reading.top_categories)
@@ -240,35 +258,40 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
             by_stem = None  # "distributed" shares a stem with "Distribution" but is not a typo of it
         if by_stem:
             spans.append((at, at + len(word)))
-            named.append((at, by_stem[0]))
+            named.append((at, by_stem[0], TYPO, word))
             reading.typo_named.append(by_stem[0])
             continue
         if any(known_term(s) for s in stems):
             continue
-        close = catalog.close_names(word)
+        close = catalog.close_names(word, n=1)
         if close:
             spans.append((at, at + len(word)))
-            named.append((at, close[0]))
+            named.append((at, close[0], TYPO, word))
             reading.typo_named.append(close[0])
         else:
             reading.unknown_words.append(word)
 
-    for _at, entry_id in sorted(named):
+    for _at, entry_id, strength, said in sorted(named):
         if entry_id not in reading.named:
             reading.named.append(entry_id)
+            reading.name_strength[entry_id] = strength
+            reading.name_said[entry_id] = said
 
-    def groups(source: str) -> list[tuple[str, ...]]:
-        result: list[tuple[str, ...]] = []
-        for term in analyze(source):
-            if term in filler_terms():
-                continue
-            group = catalog.synonyms.get(term, (term,))
-            if group not in result:
-                result.append(group)
-        return result
-
-    reading.content = groups(_mask(text, spans))
-    reading.all_terms = groups(text)
+    reading.content = term_groups(_mask(text, spans), catalog)
+    reading.all_terms = term_groups(text, catalog)
     names = " ".join(catalog.entries[e].name for e in reading.named)
-    reading.name_terms = groups(fold_name(names))
+    reading.name_terms = term_groups(fold_name(names), catalog)
+    reading.category_groups = term_groups(" ".join(reading.category_terms), catalog)
     return reading
+
+
+def term_groups(source: str, catalog: Catalog) -> list[tuple[str, ...]]:
+    """The index terms of ``source`` as groups of interchangeable terms (a word and its synonyms)."""
+    result: list[tuple[str, ...]] = []
+    for term in analyze(source):
+        if term in filler_terms():
+            continue
+        group = catalog.synonyms.get(term, (term,))
+        if group not in result:
+            result.append(group)
+    return result
