@@ -7,7 +7,7 @@ alias, compact spelling or typo), the categories it names (by their terms) and t
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -71,6 +71,9 @@ class Catalog:
 
     Imported descriptions are company blurbs as much as project summaries; a question whose words
     are mostly outside this vocabulary (pizza near the office) is not about the ecosystem."""
+    core_terms: frozenset[str] = frozenset()
+    """The curated part of ``domain_terms`` (without words only imported blurbs share): a question with
+    none of these, and nothing it names, is not answered with partial matches."""
     fuzzy_keys: list[str] = field(default_factory=list)
     """compact ASCII names and aliases long enough to be worth a typo match."""
     domain_words: list[str] = field(default_factory=list)
@@ -99,15 +102,13 @@ WEAK_NAME_DOCUMENTS = 3
 
 
 def _weak_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:
-    """Imported one-word names and aliases that are everyday words in the descriptions.
+    """Imported one-word names and aliases that are everyday words in the descriptions (written in
+    lower case there, ``index.names.everyday_words``).
 
     Curated names are never weak: an editor chose them. "Scale" or "Vector" from the landscape must
     not turn "how to scale a vector database" into a question about those two products.
     """
-    document_words: dict[str, int] = defaultdict(int)
-    for entry in kb.entries.values():
-        for word in set(re.findall(r"[0-9a-z]+", fold(f"{entry.description.en} {entry.description.zh}"))):
-            document_words[word] += 1
+    document_words = naming.everyday_words(kb.entries.values())
     weak = set()
     for key, ids in names.items():
         if _CJK.search(key) or any(kb.entries[i].source == "curated" for i in ids):
@@ -117,7 +118,7 @@ def _weak_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:
     return weak
 
 
-def _domain_terms(kb: KnowledgeBase) -> frozenset[str]:
+def _domain_terms(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
     """The ecosystem's vocabulary: what curated entries, categories and the lexicon say.
 
     Names, aliases, tags, category words and lexicon words count whole; description words only when
@@ -139,8 +140,15 @@ def _domain_terms(kb: KnowledgeBase) -> frozenset[str]:
                 curated[term] += 1
     terms = {t for text in texts for t in analyze(fold(text))}
     terms |= {t for t, n in curated.items() if n >= 2}
+    core = frozenset(terms)
     terms |= {t for t, n in anywhere.items() if n >= COMMON_DESCRIPTION_WORD}
-    return frozenset(terms)
+    return frozenset(terms), core
+
+
+def _mentions(entry: Entry, counts: Counter[str], weak: set[str]) -> int:
+    """How many descriptions mention ``entry`` by its one-word name: the better known are mentioned more."""
+    key = compact(fold(entry.name))
+    return counts.get(key, 0) if key.isascii() and key not in weak and len(key) >= 3 else 0
 
 
 def _entry_terms(entry: Entry) -> frozenset[str]:
@@ -176,6 +184,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
 
     catalog.weak_names = _weak_names(kb, names)
     everyday = naming.everyday_words(kb.entries.values())
+    mentions = Counter(w for e in kb.entries.values() for w in set(re.findall(r"[0-9a-z]+", fold(e.description.en))))
     distinctive = naming.distinctive_words(
         kb.entries,
         lambda w: w in STOP_WORDS or everyday[w] >= WEAK_NAME_DOCUMENTS or not analyze(w),
@@ -230,7 +239,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         for term in terms:
             synonyms[term] |= terms
 
-    catalog.domain_terms = _domain_terms(kb)
+    catalog.domain_terms, catalog.core_terms = _domain_terms(kb)
 
     for category in kb.categories.values():
         picks = [e for e in category.featured if e in kb.entries]
@@ -241,7 +250,10 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
             catalog.picks[category.id] = picks
 
     picked = {e for ids in catalog.picks.values() for e in ids}
-    catalog.renown = {e.id: prior(e, picked=e.id in picked) for e in kb.entries.values()}
+    catalog.renown = {
+        e.id: prior(e, picked=e.id in picked, mentions=_mentions(e, mentions, catalog.weak_names))
+        for e in kb.entries.values()
+    }
     for key, ids in names.items():  # surest first, then the better known (EKS: Amazon's before EasyStack's)
         ids.sort(key=lambda e: (-strength[(key, e)], -catalog.renown[e]))
     catalog.names = dict(names)

@@ -27,6 +27,8 @@ from index.understand import COMPARE_TERMS, Reading, read_question
 ANSWER_CACHE_SIZE = 1024
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
 """A space beside a Chinese character separates nothing ("serverless 框架" is the term serverless框架)."""
+IN_DOMAIN_SHARE = 2
+"""A weakly matched question is in the ecosystem when at least one word in this many is one of its own."""
 SUGGEST_CUTOFF = 0.6
 """How alike a word and a name must be to offer the name as "did you mean" (looser than a typo match)."""
 
@@ -161,6 +163,8 @@ class Engine:
         ranked = rank.score(searcher, self._catalog, reading, found)
         understood, category, ranked = self._present(reading, ranked)
         partial = understood == "search" and ranked[0].coverage < rank.floor_for(reading.content)
+        if partial and not self._in_domain(reading):
+            return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         return self._answer(question, lang, understood, ranked, limit, offset, category, (), partial=partial)
 
     def show(self, name: str, *, lang: Lang | None = None) -> Answer:
@@ -222,15 +226,24 @@ class Engine:
     def _off_topic(self, reading: Reading) -> bool:
         """Mostly words the ecosystem does not use ("pizza near the office"): not a question for us.
 
-        Judged on what the question says besides the projects and categories it names: each named
-        project and a named category count for it, each word outside the ecosystem's vocabulary
-        (``Catalog.domain_terms``) against it.
+        Judged on what the question says besides the projects and categories it names: each word of
+        the ecosystem's vocabulary (``Catalog.domain_terms``) counts for it, a named project, category
+        or maturity twice; it is off-topic when the words outside outnumber those twice over.
         """
         domain = self._catalog.domain_terms
         words = [g for g in reading.content if not COMPARE_TERMS.intersection(g)]
         off = sum(1 for g in words if not domain.intersection(g))
-        on = len(words) - off + len(reading.named) + (1 if reading.categories else 0)
-        return off > on or (on == 0 and off > 0)
+        said = len(reading.named) + bool(reading.categories) + bool(reading.maturity or reading.mentions_cncf)
+        on = len(words) - off + 2 * said  # a name or a category says more than any one word
+        return off > 2 * on or (on == 0 and off > 0)
+
+    def _in_domain(self, reading: Reading) -> bool:
+        """Whether a weakly matched question still speaks the ecosystem's own language (curated words,
+        names, categories, maturity): then its nearest matches are worth showing as partial."""
+        core = self._catalog.core_terms
+        said = reading.named or reading.categories or reading.maturity or reading.mentions_cncf
+        spoken = sum(1 for g in reading.content if core.intersection(g))
+        return bool(said) or spoken * IN_DOMAIN_SHARE >= len(reading.content) > 0
 
     def _suggest(self, reading: Reading) -> tuple[str, ...]:
         names: list[str] = []

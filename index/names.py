@@ -107,10 +107,14 @@ def distinctive_words(
 
 
 def everyday_words(entries: Iterable[Entry]) -> Counter[str]:
-    """How many descriptions use each ASCII word as a plain word (so it is not a name there)."""
+    """How many descriptions write each word in lower case, as a plain word ("scale", "vector").
+
+    Descriptions capitalise the products they mention ("a Kafka operator"), so a name written in
+    lower case in several of them is an everyday word that happens to be a product name.
+    """
     counts: Counter[str] = Counter()
     for entry in entries:
-        counts.update(set(re.findall(r"[0-9a-z]+", fold(f"{entry.description.en} {entry.description.zh}"))))
+        counts.update(set(re.findall(r"(?<![\w./-])[a-z][a-z0-9]*(?![\w/-])", entry.description.en)))
     return counts
 
 

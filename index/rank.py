@@ -26,7 +26,7 @@ from index.gather import Candidates, idf
 from index.understand import Reading, term_groups
 
 W_TEXT = 4.0
-W_NAME = 5.0
+W_NAME = 8.0
 W_CATEGORY = 3.0
 W_PICK = 2.0
 W_MATURITY = 3.0
@@ -36,6 +36,8 @@ W_NEIGHBOUR = 0.8
 MATURITY_PART = 3.0
 """The weight of a maturity word as a part of the question (an IDF-like figure: a mid-frequency word)."""
 CNCF_PART = 1.5
+NAME_PART = 2.0
+"""A name weighs twice its words' IDF: it points at one entry, a word at many."""
 MIN_COVERAGE = 0.5
 LONG_QUESTION_COVERAGE = 0.4
 """Below this share of a question's own words an answer is *partial* (four or more words: chattier)."""
@@ -83,7 +85,8 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         said = term_groups(reading.name_said[entry_id], catalog) or reading.name_terms[:1]
         # A name is as informative as its most common spelling: "k8s" weighs what "kubernetes" weighs.
         spelled = [(g, min(idf(searcher, t) for t in g)) for g in said]
-        names[entry_id] = max((w for _g, w in spelled), default=1.0) * reading.name_strength[entry_id]
+        informative = max((w for _g, w in spelled), default=1.0)
+        names[entry_id] = NAME_PART * informative * reading.name_strength[entry_id]
         name_groups += spelled
     raw = {
         "category": max((w for _g, w in category), default=0.0),
