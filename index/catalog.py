@@ -97,8 +97,8 @@ def domain_words(kb: KnowledgeBase) -> list[str]:
 
 COMMON_DESCRIPTION_WORD = 4
 """A word used by this many descriptions (imported ones included) belongs to the ecosystem's language."""
-WEAK_NAME_DOCUMENTS = 3
-"""An imported one-word name found as a plain word in this many other descriptions is a weak name."""
+WEAK_NAME_DOCUMENTS = 2
+"""An imported one-word name written in lower case in this many descriptions is a weak name."""
 
 
 def _weak_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:

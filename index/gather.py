@@ -63,7 +63,9 @@ def _query(groups: Sequence[tuple[str, ...]], boost: float = 1.0) -> list[Term]:
 
 
 def _search_groups(searcher: Searcher, reading: Reading) -> tuple[list[Term], list[Term]]:
-    asked = [g for g in reading.all_terms if g not in reading.name_terms]
+    # What the question asks about: its own words and category words, not the maturity or "CNCF"
+    # (evidence of their own) nor the names (context, below).
+    asked = [*reading.content, *reading.category_groups]
     if len(asked) > MAX_QUERY_GROUPS:
         asked = sorted(asked, key=lambda g: -max(idf(searcher, t) for t in g))[:MAX_QUERY_GROUPS]
     context = reading.name_terms if asked else ()

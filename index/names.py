@@ -28,9 +28,12 @@ from index.normalize import fold
 FULL = 1.0
 SPELLED = 0.9
 WORD = 0.75
-TYPO_SIMILARITY = 0.75
+TYPO_SIMILARITY = 0.8
 """How alike (1 − edits / length, a swapped pair of letters one edit) a word must be to a name to be
-read as that name misspelled: one typo in four letters, two in eight (etdc → etcd, promethues)."""
+read as that name misspelled: one typo in five letters, two in ten (kubesphre, promethues). A swapped
+pair of letters alone is a typo at any length (etdc → etcd); "cook" is not "rook"."""
+SWAPPED = 0.75
+"""The similarity of a four-letter word with two letters swapped (one edit in four)."""
 MIN_TYPO_LENGTH = 4
 """Shorter words are too easily one letter away from some name."""
 
@@ -87,7 +90,8 @@ def distinctive_words(
 
     A word counts when it is at least three letters, appears in one entry's names only, and is not an
     everyday word of the descriptions (``everyday``): "Containers" in "Kata Containers" is not
-    distinctive, "Kata" is.
+    distinctive, "Kata" is. Only open-source projects (with a repository) answer to a word of their
+    name: people shorten "Apache Thrift" to "thrift", not "Capital One" to "capital".
     """
     owners: dict[str, set[str]] = defaultdict(set)
     for entry in entries.values():
@@ -96,6 +100,8 @@ def distinctive_words(
                 owners[word].add(entry.id)
     found: dict[str, list[tuple[str, float]]] = {}
     for entry in entries.values():
+        if not entry.repo:
+            continue
         for text, _strength in spellings(entry):
             words = name_words(text)
             if len(words) < 2 or _CJK.search(text):
@@ -122,15 +128,16 @@ def closest(word: str, keys: list[str]) -> str | None:
     """The name key ``word`` is a misspelling of (``TYPO_SIMILARITY``), or None."""
     if len(word) < MIN_TYPO_LENGTH or not keys:
         return None
-    match = process.extractOne(
-        word, keys, scorer=OSA.normalized_similarity, score_cutoff=TYPO_SIMILARITY
-    )
-    return match[0] if match else None
+    match = process.extractOne(word, keys, scorer=OSA.normalized_similarity, score_cutoff=SWAPPED)
+    if match is None:
+        return None
+    key = match[0]
+    return key if match[1] >= TYPO_SIMILARITY or sorted(key) == sorted(word) else None
 
 
 def closest_many(word: str, keys: list[str], *, cutoff: float, n: int) -> list[str]:
     """Up to ``n`` name keys alike to ``word`` (for "did you mean"), best first."""
     if len(word) < MIN_TYPO_LENGTH:
         return []
-    found = process.extract(word, keys, scorer=OSA.normalized_similarity, score_cutoff=cutoff, limit=n)
-    return [key for key, _score, _i in found]
+    found = process.extract(word, keys, scorer=OSA.normalized_similarity, score_cutoff=min(cutoff, SWAPPED), limit=n)
+    return [key for key, score, _i in found if score >= cutoff or sorted(key) == sorted(word)]

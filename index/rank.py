@@ -26,9 +26,11 @@ from index.gather import Candidates, idf
 from index.understand import Reading, term_groups
 
 W_TEXT = 4.0
-W_NAME = 8.0
+W_NAME = 10.0
 W_CATEGORY = 3.0
 W_PICK = 2.0
+BY_NAME = 3.0
+"""Asked by its own name (服务发现, not the narrower 注册中心), a category's editor's order is the answer."""
 W_MATURITY = 3.0
 W_CNCF = 1.0
 W_PRIOR = 0.25
@@ -140,7 +142,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         entry = catalog.entries[entry_id]
         own = catalog.entry_terms.get(entry_id, frozenset())
         value = W_TEXT * (coverages[entry_id] / best_coverage) ** 2 * (0.5 + 0.5 * bm25 / best)
-        value += W_NAME * share.names.get(entry_id, 0.0)
+        # Squared: a name that is most of the question decides it, one said in passing is context.
+        value += W_NAME * share.names.get(entry_id, 0.0) ** 2
         if entry_id not in share.names:
             value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
         membership = found.membership.get(entry_id, 0.0)
@@ -148,8 +151,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         if entry_id in picks:
             # Asked by the category's own name, the editor's order leads; asked by a narrower term
             # (日志收集 for monitoring), a pick leads only as far as it says that term itself.
-            says = 1.0 if reading.by_name else _coverage(own, category_words)
-            value += W_PICK * share.category * picks[entry_id] * says
+            says = BY_NAME if reading.by_name else _coverage(own, category_words)
+            value += W_PICK * share.category**2 * picks[entry_id] * says
         if reading.maturity and entry.cncf is not None and entry.cncf.maturity == reading.maturity:
             value += W_MATURITY * share.maturity
         if entry.cncf is not None:
