@@ -243,3 +243,31 @@ def understood_title(answer: Answer) -> str:
     if answer.understood == "comparison":
         return understood_comparison(lang, [h.entry.name for h in answer.hits])
     return understood_search(lang, " ".join(answer.question.split())[:80])
+
+
+def unknown_fact(lang: str) -> str:
+    return _pick(lang, "未知", "未知", "unknown")
+
+
+def license_label(lang: str) -> str:
+    return _pick(lang, "许可证", "授權條款", "Licence")
+
+
+def language_label(lang: str) -> str:
+    return _pick(lang, "主要语言", "主要語言", "Language")
+
+
+def first_release_label(lang: str) -> str:
+    return _pick(lang, "首次发布", "首次發布", "First release")
+
+
+def maintainer_label(lang: str) -> str:
+    return _pick(lang, "维护者", "維護者", "Maintained by")
+
+
+def strengths_label(lang: str) -> str:
+    return _pick(lang, "优势", "優勢", "Strengths")
+
+
+def tradeoffs_label(lang: str) -> str:
+    return _pick(lang, "取舍", "取捨", "Trade-offs")
