@@ -153,11 +153,15 @@ def build_home(
 
 
 def publish(
-    ctx: AppContext, client: WebClient, user_id: str, view: dict[str, Any] | None, **shown: str
+    ctx: AppContext,
+    client: WebClient,
+    user_id: str,
+    view: dict[str, Any] | None,
+    shown: dict[str, str] | None = None,
 ) -> None:
     """Build and publish ``user_id``'s Home view (``shown``: ``category``, ``query`` or ``show``)."""
     viewer = viewer_from_view(view) or viewer_from_slack(client, user_id)
-    home = build_home(ctx, viewer, **shown)
+    home = build_home(ctx, viewer, **(shown or {}))
     with answering.delivery_errors("App Home"):
         client.views_publish(user_id=user_id, view=home)
 
@@ -188,7 +192,7 @@ def on_home_action(
     else:
         shown = {"query": value}
     services.background(context).submit(
-        publish, services.app_context(context), client, body["user"]["id"], body.get("view"), **shown
+        publish, services.app_context(context), client, body["user"]["id"], body.get("view"), shown
     )
 
 
