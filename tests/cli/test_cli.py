@@ -128,7 +128,7 @@ def test_ask_off_topic_offers_a_few_populated_categories_in_the_question_languag
     home: Path, capsys: pytest.CaptureFixture[str], engine, question: str, says: str, never: str
 ) -> None:  # type: ignore[no-untyped-def]
     out = _ask(capsys, question)
-    first, follow, offered = out.strip().split("\n")
+    first, _follow, offered = out.strip().split("\n")
     assert first == says and never not in out
     choices = offered.strip().split(" · ")
     assert 1 <= len(choices) <= 8
