@@ -128,8 +128,14 @@ def import_landscape(
     are written, so a failure leaves the previous import as it was. Raises ``LandscapeError`` naming the
     item at fault, or the subcategories no category claims.
     """
-    source = _read_bytes(path)
-    items = parse_landscape(source, name=str(path))
+    return import_landscape_source(_read_bytes(path), name=str(path), out_dir=out_dir, categories=categories)
+
+
+def import_landscape_source(
+    source: bytes, *, name: str, out_dir: Path, categories: Mapping[str, Category] | Iterable[Category]
+) -> ImportReport:
+    """``import_landscape`` for a file already in memory (a download); ``name`` is used in messages."""
+    items = parse_landscape(source, name=name)
     entries, warnings = build_entries(items, categories)
     if out_dir.exists() and not _is_import_dir(out_dir):
         raise LandscapeError(
