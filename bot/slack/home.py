@@ -173,8 +173,9 @@ def on_home_opened(ack: Ack, event: dict[str, Any], client: WebClient, context: 
     """The Home tab was opened: publish it (the Messages tab needs nothing)."""
     ack()
     if event.get("tab") == "home" and event.get("user"):
+        # Opening the tab reads the viewer afresh (locale or admin role may have changed); clicks reuse it.
         services.background(context).submit(
-            publish, services.app_context(context), client, event["user"], event.get("view")
+            publish, services.app_context(context), client, event["user"], None
         )
 
 
