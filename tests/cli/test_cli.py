@@ -152,3 +152,26 @@ def test_index_build_and_info(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert "entries in" in capsys.readouterr().out
     assert main(["index", "info"]) == 0
     assert "up to date" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "never"),
+    [
+        ("今天天气怎么样", "没有找到与“今天天气怎么样”相关的项目。", "服務"),
+        ("今天天氣怎麼樣", "沒有找到與「今天天氣怎麼樣」相關的專案。", "服务"),
+        ("what's the weather like", 'Nothing found for "what\'s the weather like".', "服务"),
+    ],
+)
+def test_ask_off_topic_offers_a_few_populated_categories_in_the_question_language(
+    home: Path, capsys: pytest.CaptureFixture[str], engine, question: str, says: str, never: str
+) -> None:  # type: ignore[no-untyped-def]
+    out = _ask(capsys, question)
+    first, _follow, offered = out.strip().split("\n")
+    assert first == says and never not in out
+    choices = offered.strip().split(" · ")
+    assert 1 <= len(choices) <= 8
+    assert all(choice.endswith(")") and not choice.endswith("(0)") for choice in choices)
+
+
+def test_ask_a_typo_of_nothing_offers_did_you_mean(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _ask(capsys, "etcx") == 'Nothing found for "etcx".\nDid you mean: etcd?\n'
