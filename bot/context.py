@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,13 +32,16 @@ class AppContext:
     settings: Settings
     _engine: Engine | None = field(default=None, init=False, repr=False)
     _db: Database | None = field(default=None, init=False, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    # Two locks: a Slack request that needs the database (event de-duplication before the ack) must not
+    # wait behind a cold index build holding the engine's lock.
+    _engine_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _db_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @property
     def engine(self) -> Engine:
         """The search engine, opened (and the index built if needed) on first use."""
         if self._engine is None:
-            with self._lock:
+            with self._engine_lock:
                 if self._engine is None:
                     from index.engine import Engine
 
@@ -48,13 +52,20 @@ class AppContext:
     def db(self) -> Database:
         """The SQLAlchemy engine, with the schema created on first use."""
         if self._db is None:
-            with self._lock:
+            with self._db_lock:
                 if self._db is None:
                     from bot.storage.db import open_database
 
                     self.settings.home.mkdir(parents=True, exist_ok=True)
                     self._db = open_database(self.settings.database_url)
         return self._db
+
+    def warm_up(self) -> None:
+        """Open the database, then the engine (building the index if needed): call from a background thread."""
+        started = time.monotonic()
+        self.db  # noqa: B018 (opened for its side effect)
+        engine = self.engine
+        log.info("warm: index %s ready in %.1f s", engine.fingerprint, time.monotonic() - started)
 
     def watch_index(
         self, *, every: float = INDEX_WATCH_SECONDS, stop: threading.Event | None = None

@@ -221,7 +221,7 @@ def build_entries(
         )
     groups: dict[str, list[LandscapeItem]] = {}
     for item in items:
-        groups.setdefault(_project_key(item.name), []).append(item)
+        groups.setdefault(project_key(item.name), []).append(item)
     ids = _assign_ids(groups)
     entries = [_entry(ids[key], group, category_of) for key, group in groups.items()]
     # A repository named after another project (openshift/kubernetes) is a fork, not another name.
@@ -405,7 +405,7 @@ def _category_index(categories: Mapping[str, Category] | Iterable[Category]) -> 
     return index
 
 
-def _project_key(name: str) -> str:
+def project_key(name: str) -> str:
     """Names of the same project: case and spacing ignored, and a folded qualifier dropped (Envoy (Wasm))."""
     for part in _PARENS.findall(name):
         if part.strip().casefold() in _FOLDED_QUALIFIERS:

@@ -1,6 +1,7 @@
 """``/ecosys subscribe`` / ``unsubscribe`` / ``subscriptions`` (and 订阅 / 取消订阅 / 订阅列表).
 
-Called by the Slack command router after ``ack()``; returns the reply as ``{"text", "blocks"}``.
+Called by the Slack command router after ``ack()`` with the action ``bot.slack.commands`` read from the
+words (the one place they are mapped); returns the reply as ``{"text", "blocks"}``.
 """
 
 from __future__ import annotations
@@ -15,30 +16,17 @@ from bot.context import AppContext
 from bot.digest import texts
 from bot.digest.parse import ScheduleError, parse_subscribe
 from bot.digest.runner import next_send
+from bot.render import kit
 from bot.storage import digest_runs, subscriptions
 
 log = logging.getLogger(__name__)
 
-ACTIONS = {
-    "subscribe": "subscribe",
-    "订阅": "subscribe",
-    "訂閱": "subscribe",
-    "unsubscribe": "unsubscribe",
-    "取消订阅": "unsubscribe",
-    "取消訂閱": "unsubscribe",
-    "subscriptions": "list",
-    "subscription": "list",
-    "订阅列表": "list",
-    "訂閱列表": "list",
-}
-"""Command words this module answers, in every language, mapped to what they do."""
-
 
 def _reply(lines: list[str], note: str = "") -> dict:
-    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)[:3000]}}]
+    blocks = [kit.section(kit.fit_lines(lines))]
     if note:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note[:3000]}]})
-    return {"text": "\n".join([*lines, note]).strip()[:3000], "blocks": blocks}
+        blocks.append(kit.context([note]))
+    return kit.message("\n".join([*lines, note]), blocks)
 
 
 def ensure_member(client: WebClient, channel_id: str) -> bool:
@@ -100,14 +88,17 @@ def handle_subscription(
     lang: str,
     now: datetime | None = None,
 ) -> dict:
-    """Answer one subscription command for ``channel_id``; ``lang`` is the language of the reply."""
+    """Answer one subscription command for ``channel_id``; ``lang`` is the language of the reply.
+
+    ``action`` is ``subscribe``, ``unsubscribe`` or ``subscriptions`` (``Command.action``).
+    """
     now = now or datetime.now(UTC)
-    what = ACTIONS.get(action.strip().lower())
+    what = action
     if what == "subscribe":
         return _subscribe(args, channel_id=channel_id, ctx=ctx, client=client, lang=lang, now=now)
     if what == "unsubscribe":
         removed = subscriptions.unsubscribe(ctx.db, channel_id)
         return _reply([texts.unsubscribed(lang) if removed else texts.not_subscribed(lang)])
-    if what == "list":
+    if what == "subscriptions":
         return _list(channel_id=channel_id, ctx=ctx, lang=lang, now=now)
     raise ValueError(f"not a subscription command: {action!r}")

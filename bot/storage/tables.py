@@ -2,6 +2,7 @@
 
 import bot.storage.digest_runs
 import bot.storage.events
+import bot.storage.feedback
 import bot.storage.query_log
 import bot.storage.subscriptions  # noqa: F401
 from bot.storage import db  # noqa: F401
