@@ -97,6 +97,8 @@ def domain_words(kb: KnowledgeBase) -> list[str]:
 
 COMMON_DESCRIPTION_WORD = 4
 """A word used by this many descriptions (imported ones included) belongs to the ecosystem's language."""
+CORE_DESCRIPTION_WORD = 4
+"""A word this many curated descriptions use is the ecosystem's own (``Catalog.core_terms``)."""
 WEAK_NAME_DOCUMENTS = 2
 """An imported one-word name written in lower case in this many descriptions is a weak name."""
 
@@ -139,8 +141,8 @@ def _domain_terms(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
             for term in description:
                 curated[term] += 1
     terms = {t for text in texts for t in analyze(fold(text))}
+    core = frozenset(terms | {t for t, n in curated.items() if n >= CORE_DESCRIPTION_WORD})
     terms |= {t for t, n in curated.items() if n >= 2}
-    core = frozenset(terms)
     terms |= {t for t, n in anywhere.items() if n >= COMMON_DESCRIPTION_WORD}
     return frozenset(terms), core
 

@@ -28,7 +28,7 @@ ANSWER_CACHE_SIZE = 1024
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
 """A space beside a Chinese character separates nothing ("serverless 框架" is the term serverless框架)."""
 IN_DOMAIN_SHARE = 2
-"""A weakly matched question is in the ecosystem when at least one word in this many is one of its own."""
+"""A weakly matched question is in the ecosystem when more than one word in this many is one of its own."""
 SUGGEST_CUTOFF = 0.6
 """How alike a word and a name must be to offer the name as "did you mean" (looser than a typo match)."""
 
@@ -160,7 +160,7 @@ class Engine:
         ranked = rank.score(searcher, self._catalog, reading, found)
         understood, category, ranked = self._present(reading, ranked)
         partial = understood == "search" and ranked[0].coverage < rank.floor_for(reading.content)
-        if partial and not self._in_domain(reading):
+        if understood == "search" and not self._in_domain(reading):
             return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         return self._answer(question, lang, understood, ranked, limit, offset, category, (), partial=partial)
 
@@ -256,12 +256,12 @@ class Engine:
         return off > 2 * on or (on == 0 and off > 0)
 
     def _in_domain(self, reading: Reading) -> bool:
-        """Whether a weakly matched question still speaks the ecosystem's own language (curated words,
-        names, categories, maturity): then its nearest matches are worth showing as partial."""
+        """Whether a question that names nothing speaks the ecosystem's own language (its curated words):
+        "SELECT * FROM users" matches some blurb word for word, and is still not about containers."""
         core = self._catalog.core_terms
         said = reading.named or reading.categories or reading.maturity or reading.mentions_cncf
         spoken = sum(1 for g in reading.content if core.intersection(g))
-        return bool(said) or spoken * IN_DOMAIN_SHARE >= len(reading.content) > 0
+        return bool(said) or spoken * IN_DOMAIN_SHARE > len(reading.content) > 0
 
     def _suggest(self, reading: Reading) -> tuple[str, ...]:
         names: list[str] = []

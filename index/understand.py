@@ -115,6 +115,12 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
+def _longer(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Free, or only holding shorter matches inside: the longest reading wins ("serverless on
+    kubernetes" is a category term, not the name Kubernetes)."""
+    return all(end <= s or start >= e or (start <= s and e <= end and e - s < end - start) for s, e in spans)
+
+
 Named = tuple[int, str, float, str]
 """(position in the question, entry id, strength, the words that named it)."""
 TYPO = 0.85
@@ -165,7 +171,7 @@ def _find_categories(
     claimed: list[tuple[int, int]] = []
     for term, category_ids in catalog.cjk_terms:
         at = text.find(term)
-        if at < 0 or not _free(spans, at, at + len(term)):
+        if at < 0 or not _longer(spans, at, at + len(term)) or not _free(claimed, at, at + len(term)):
             continue
         claimed.append((at, at + len(term)))
         for category_id in category_ids:
@@ -175,7 +181,7 @@ def _find_categories(
                 by_name.add(category_id)
     stems: list[tuple[str, int, int]] = []
     for match in re.finditer(r"[0-9a-z][0-9a-z+#]*", text):
-        for stem in analyze(match.group(0)) or [""]:
+        for stem in analyze(match.group(0)):  # stop words drop out, as they do from the terms
             stems.append((stem, match.start(), match.end()))
     sequence = [s[0] for s in stems]
     for size in range(4, 0, -1):
@@ -184,7 +190,7 @@ def _find_categories(
             if "" in key or key not in catalog.ascii_terms:
                 continue
             start, end = stems[i][1], stems[i + size - 1][2]
-            if not _free(spans, start, end) or not _free(claimed, start, end):
+            if not _longer(spans, start, end) or not _free(claimed, start, end):
                 continue
             claimed.append((start, end))
             for category_id in catalog.ascii_terms[key]:
@@ -192,7 +198,7 @@ def _find_categories(
                 en_name = catalog.name_keys[category_id][1]
                 if set(key) <= en_name or en_name <= set(key):
                     by_name.add(category_id)
-    spans.extend(claimed)
+    spans[:] = [(s, e) for s, e in spans if _free(claimed, s, e)] + claimed
     return sorted(covered.items(), key=lambda kv: -kv[1])
 
 
@@ -238,9 +244,11 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
 
     named = _find_names(text, catalog, spans, compare=reading.compare_cue)
     by_name: set[str] = set()
-    before = len(spans)
+    before = list(spans)
     found = _find_categories(text, catalog, spans, by_name)
-    reading.category_terms = [text[start:end] for start, end in spans[before:]]
+    claimed = [span for span in spans if span not in before]
+    reading.category_terms = [text[start:end] for start, end in claimed]
+    named = [n for n in named if _free(claimed, n[0], n[0] + len(n[3]))]
     reading.categories = [c for c, _n in found]
     reading.top_categories = [c for c, n in found if n == found[0][1]]
     reading.by_name = any(c in by_name for c in reading.top_categories)
@@ -253,13 +261,13 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
         if len(word) < 4 or not stems or all(s in STOP_WORDS or s in filler_terms() for s in stems):
             continue
         at = rest.find(word)
-        by_stem = catalog.stem_names.get(stems[0]) if len(stems) == 1 else None
-        if by_stem and not _alike(word, catalog.entries[by_stem[0]].name):
-            by_stem = None  # "distributed" shares a stem with "Distribution" but is not a typo of it
+        sharing = catalog.stem_names.get(stems[0], []) if len(stems) == 1 else []
+        # "distributed" shares a stem with "Distribution" but is not a typo of it.
+        by_stem = next((e for e in sharing if _alike(word, catalog.entries[e].name)), None)
         if by_stem:
             spans.append((at, at + len(word)))
-            named.append((at, by_stem[0], TYPO, word))
-            reading.typo_named.append(by_stem[0])
+            named.append((at, by_stem, TYPO, word))
+            reading.typo_named.append(by_stem)
             continue
         if any(known_term(s) for s in stems):
             continue
