@@ -226,9 +226,11 @@ class Engine:
         catalog = self._catalog
         named = reading.named
         exact = [e for e in named if e not in reading.typo_named]
-        if len(named) >= 2 and (reading.compare_cue or (not reading.content and len(exact) == len(named))):
-            # Without "vs" or "区别", only names spelled right make a comparison: two guessed
-            # spellings in a row are more likely one thing misspelled than two things compared.
+        bare = not reading.content and not reading.categories and len(exact) == len(named)
+        if len(named) >= 2 and (reading.compare_cue or bare):
+            # Without "vs" or "区别", only names spelled right and nothing else make a comparison: two
+            # guessed spellings in a row are more likely one thing misspelled than two things compared,
+            # and "用 prometheus 监控 k8s" asks about monitoring.
             return "comparison", None, _compared(catalog, named)
         top = ranked[0].entry_id
         if top in named and not reading.content:
