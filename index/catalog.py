@@ -86,6 +86,7 @@ class Catalog:
             ids += [e for e in self.names[key] if e not in ids]
         return ids[:n]
 
+
 def domain_words(kb: KnowledgeBase) -> list[str]:
     """Chinese names, aliases, category terms and lexicon words, which jieba must keep whole."""
     texts = [w for e in kb.entries.values() for w in (e.name, *e.aliases)]
@@ -186,7 +187,9 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
 
     catalog.weak_names = _weak_names(kb, names)
     everyday = naming.everyday_words(kb.entries.values())
-    mentions = Counter(w for e in kb.entries.values() for w in set(re.findall(r"[0-9a-z]+", fold(e.description.en))))
+    mentions = Counter(
+        w for e in kb.entries.values() for w in set(re.findall(r"[0-9a-z]+", fold(e.description.en)))
+    )
     distinctive = naming.distinctive_words(
         kb.entries,
         lambda w: w in STOP_WORDS or everyday[w] >= WEAK_NAME_DOCUMENTS or not analyze(w),

@@ -20,8 +20,8 @@ from index.catalog import Catalog
 from index.errors import DataError, Problem
 from index.highlight import highlight
 from index.model import Category, Entry, Lang
-from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize, strip_mentions
 from index.names import compact
+from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize, strip_mentions
 from index.understand import COMPARE_TERMS, Reading, read_question
 
 ANSWER_CACHE_SIZE = 1024

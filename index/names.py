@@ -139,5 +139,7 @@ def closest_many(word: str, keys: list[str], *, cutoff: float, n: int) -> list[s
     """Up to ``n`` name keys alike to ``word`` (for "did you mean"), best first."""
     if len(word) < MIN_TYPO_LENGTH:
         return []
-    found = process.extract(word, keys, scorer=OSA.normalized_similarity, score_cutoff=min(cutoff, SWAPPED), limit=n)
+    found = process.extract(
+        word, keys, scorer=OSA.normalized_similarity, score_cutoff=min(cutoff, SWAPPED), limit=n
+    )
     return [key for key, score, _i in found if score >= cutoff or sorted(key) == sorted(word)]

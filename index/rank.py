@@ -76,6 +76,7 @@ def floor_for(groups: Sequence[object]) -> float:
 
 def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
     """Weigh each part of ``reading`` by the information in its words."""
+
     def weight(group: tuple[str, ...]) -> float:
         return max(idf(searcher, t) for t in group)
 

@@ -199,7 +199,9 @@ def test_a_maturity_alone_lists_every_project_at_that_level(
         ("calico与flannel", {"calico"}),
     ],
 )
-def test_issue_9_examples_get_the_right_first_answer(landscape_engine: Engine, question: str, first: set) -> None:
+def test_issue_9_examples_get_the_right_first_answer(
+    landscape_engine: Engine, question: str, first: set
+) -> None:
     answer = landscape_engine.search(question)
     assert answer.hits and answer.hits[0].entry.id in first, [h.entry.id for h in answer.hits]
 
@@ -225,5 +227,7 @@ def test_a_monitoring_question_naming_two_projects_is_not_a_comparison(landscape
 
 
 def test_an_in_domain_question_nothing_matches_well_is_partial_not_nothing(landscape_engine: Engine) -> None:
-    answer = landscape_engine.search("我们的集群网络和存储都有一些奇怪的毛病，日志里看不出原因，镜像也拉得很慢")
+    answer = landscape_engine.search(
+        "我们的集群网络和存储都有一些奇怪的毛病，日志里看不出原因，镜像也拉得很慢"
+    )
     assert answer.hits and answer.understood != "nothing"
