@@ -67,10 +67,8 @@ def test_a_comparison_shows_the_facts_people_compare_on_as_aligned_rows(
     column = _columns(header[: header.index("Consul")])
     for label, field in zip(labels, ("license", "language", "first_release", "maintainer"), strict=True):
         at = next(i for i, line in enumerate(lines) if line.startswith(label))
-        values = [
-            str(getattr(entries[e].facts, field)).replace("unknown", "未知" if "许" in label else "unknown")
-            for e in ("etcd", "consul")
-        ]
+        facts = [str(getattr(entries[e].facts, field)) for e in ("etcd", "consul")]
+        values = [messages.unknown_fact(lang) if fact == "unknown" else fact for fact in facts]
         if lines[at].strip() == label:  # long values: one line per project under the label
             assert values[0] in lines[at + 1] and "etcd" in lines[at + 1]
             assert values[1] in lines[at + 2] and "Consul" in lines[at + 2]
