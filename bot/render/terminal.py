@@ -68,8 +68,12 @@ def _comparison_table(answer: Answer, *, color: bool) -> list[str]:
     column = max(_width(v) for r in short for v in (*r.values, *names)) + 2
     out = [_style(_pad("", label_width) + "".join(_pad(n, column) for n in names).rstrip(), BOLD, color)]
     out += [(_pad(r.label, label_width) + "".join(_pad(v, column) for v in r.values)).rstrip() for r in short]
+    name_width = max(_width(n) for n in names) + 2
     for row in long:
-        out += [f"{row.label} · {name}: {value}" for name, value in zip(names, row.values, strict=True)]
+        out.append(row.label)
+        out += [
+            f"  {_pad(name + ':', name_width)}{value}" for name, value in zip(names, row.values, strict=True)
+        ]
     return out
 
 
