@@ -99,7 +99,9 @@ def domain_words(kb: KnowledgeBase) -> list[str]:
 COMMON_DESCRIPTION_WORD = 4
 """A word used by this many descriptions (imported ones included) belongs to the ecosystem's language."""
 CORE_DESCRIPTION_WORD = 4
-"""A word this many curated descriptions use is the ecosystem's own (``Catalog.core_terms``)."""
+CORE_DESCRIPTION_SHARE = 0.01
+"""A word this many (and this share of) curated descriptions use is the ecosystem's own
+(``Catalog.core_terms``): "select" said by a few of 800 descriptions is not."""
 WEAK_NAME_DOCUMENTS = 2
 """An imported one-word name written in lower case in this many descriptions is a weak name."""
 
@@ -142,7 +144,9 @@ def _domain_terms(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
             for term in description:
                 curated[term] += 1
     terms = {t for text in texts for t in analyze(fold(text))}
-    core = frozenset(terms | {t for t, n in curated.items() if n >= CORE_DESCRIPTION_WORD})
+    curated_count = sum(1 for e in kb.entries.values() if e.source == "curated")
+    common = max(CORE_DESCRIPTION_WORD, round(CORE_DESCRIPTION_SHARE * curated_count))
+    core = frozenset(terms | {t for t, n in curated.items() if n >= common})
     terms |= {t for t, n in curated.items() if n >= 2}
     terms |= {t for t, n in anywhere.items() if n >= COMMON_DESCRIPTION_WORD}
     return frozenset(terms), core

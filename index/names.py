@@ -102,7 +102,7 @@ def distinctive_words(
     for entry in entries.values():
         if not entry.repo:
             continue
-        for text, _strength in spellings(entry):
+        for text in (fold(entry.name),):  # an alias is a key of its own ("Capital One Hygieia")
             words = name_words(text)
             if len(words) < 2 or _CJK.search(text):
                 continue

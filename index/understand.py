@@ -147,6 +147,8 @@ def _find_names(
             key = compact(" ".join(t[0] for t in tokens[i : i + size]))
             ids = catalog.names.get(key)
             weak = key in STOP_WORDS or (key in catalog.weak_names and key != compact(text) and not compare)
+            if compare and size > 1 and all(compact(t[0]) in catalog.names for t in tokens[i : i + size]):
+                continue  # "compare flannel calico" compares two names, not the one called "Flannel Calico"
             if ids and not weak:
                 spans.append((start, end))
                 found.append((start, ids[0], catalog.strength.get((key, ids[0]), 1.0), text[start:end]))
