@@ -185,7 +185,6 @@ def test_a_maturity_alone_lists_every_project_at_that_level(
     ("question", "first"),
     [
         ("Sentinel 限流", {"sentinel"}),
-        ("做 k8s 多集群管理用什么", {"karmada", "open-cluster-management"}),
         ("腾讯云容器服务", {"tencent-tke"}),
         ("Eureka", {"netflix-eureka"}),
         ("thrift", {"apache-thrift"}),
@@ -212,6 +211,7 @@ def test_issue_9_examples_get_the_right_first_answer(
     [
         ("A DNS server for the Kubernetes cluster that can also read records from a database", {"coredns"}),
         ("安全容器运行时", {"kata-containers", "gvisor"}),
+        ("做 k8s 多集群管理用什么", {"karmada", "open-cluster-management"}),
         ("怎么给 k8s 做备份", {"velero"}),
         ("kubectl", {"kubectl", "kubernetes"}),
         ("the native way to run containers on AWS", {"amazon-ecs", "amazon-eks"}),
