@@ -22,6 +22,7 @@ from index.highlight import highlight
 from index.model import Category, Entry, Lang
 from index.names import compact
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize, strip_mentions
+from index.textsearch import TextSearch
 from index.understand import COMPARE_TERMS, Reading, read_question
 
 ANSWER_CACHE_SIZE = 1024
@@ -77,6 +78,7 @@ class Engine:
         ix, catalog, fp = store.open_index(self.home, fp)
         with self._swap_lock:
             self._ix, self._catalog, self.fingerprint = ix, catalog, fp
+            self._text = TextSearch()
             self._generation = getattr(self, "_generation", 0) + 1
 
     def reload_if_changed(self, *, data_dirs: Sequence[Path] | None = None) -> bool:
@@ -100,8 +102,9 @@ class Engine:
             old = getattr(local, "searcher", None)
             if old is not None:
                 old.close()
-            local.searcher = self._ix.searcher(weighting=BM25F())
-            local.generation = self._generation
+            with self._swap_lock:  # the searcher and the postings cache of the same index
+                ix, local.text, local.generation = self._ix, self._text, self._generation
+            local.searcher = ix.searcher(weighting=BM25F())
         return local.searcher
 
     # ----------------------------------------------------------------- catalogue
@@ -154,7 +157,7 @@ class Engine:
         reading = self._read(question)
         if self._off_topic(reading):
             return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
-        found = gather.gather(searcher, self._catalog, reading)
+        found = gather.gather(searcher, self._catalog, reading, self._local.text)
         if not rank.evidence(reading, found):
             return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         ranked = rank.score(searcher, self._catalog, reading, found)

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from whoosh.query import Or, Term
 from whoosh.searching import Searcher
 
 from index.catalog import Catalog
+from index.textsearch import TextSearch
 from index.understand import Reading
 
 FIELDS = ("name", "category", "tags", "desc")
@@ -58,11 +58,15 @@ def _idf(searcher: Searcher, term: str) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def _query(groups: Sequence[tuple[str, ...]], boost: float = 1.0) -> list[Term]:
-    return [Term(f, t, boost=boost) for group in groups for t in group for f in FIELDS]
+Query = list[tuple[str, str, float]]
+"""``(field, term, boost)`` of an OR query."""
 
 
-def _search_groups(searcher: Searcher, reading: Reading) -> tuple[list[Term], list[Term]]:
+def _query(groups: Sequence[tuple[str, ...]], boost: float = 1.0) -> Query:
+    return [(f, t, boost) for group in groups for t in group for f in FIELDS]
+
+
+def _search_groups(searcher: Searcher, reading: Reading) -> tuple[Query, Query]:
     # What the question asks about: its own words and category words, not the maturity or "CNCF"
     # (evidence of their own) nor the names (context, below).
     asked = [*reading.content, *reading.category_groups]
@@ -72,13 +76,13 @@ def _search_groups(searcher: Searcher, reading: Reading) -> tuple[list[Term], li
     return _query(asked or reading.name_terms), _query(context, CONTEXT_BOOST)
 
 
-def gather(searcher: Searcher, catalog: Catalog, reading: Reading) -> Candidates:
+def gather(searcher: Searcher, catalog: Catalog, reading: Reading, text: TextSearch) -> Candidates:
     """Everything that could be a good answer to ``reading``."""
     found = Candidates()
     terms, context = _search_groups(searcher, reading)
     if terms:
-        for hit in searcher.search(Or(terms + context), limit=CANDIDATES):
-            found.bm25[hit["id"]] = hit.score
+        for entry_id, score in text.search(searcher, terms + context, limit=CANDIDATES):
+            found.bm25[entry_id] = score
     top = reading.top_categories or reading.categories[:1]
     for category_id in reading.categories:
         weight = 1.0 if category_id in top else 0.6
