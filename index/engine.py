@@ -21,7 +21,7 @@ from index.errors import DataError, Problem
 from index.highlight import highlight
 from index.model import Category, Entry, Lang
 from index.names import compact
-from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize, strip_mentions
+from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize
 from index.textsearch import TextSearch
 from index.understand import COMPARE_TERMS, Reading, read_question
 
@@ -214,7 +214,7 @@ class Engine:
         return nearby.is_in_domain(self._read(question), self._catalog)
 
     def _read(self, question: str) -> Reading:
-        text = _CJK_SPACE.sub("", fold(strip_mentions(question[:MAX_QUESTION_CHARS])))
+        text = _CJK_SPACE.sub("", fold(question[:MAX_QUESTION_CHARS]))
         searcher = self._searcher()
         return read_question(
             text, self._catalog, known_term=lambda t: gather.document_frequency(searcher, t) > 0

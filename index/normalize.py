@@ -17,7 +17,6 @@ from index.model import Lang
 MAX_QUESTION_CHARS = 2000
 """Questions are cut here before any work: nobody asks a 50 kB question, and the engine stays fast."""
 
-_MENTION = re.compile(r"<@[A-Za-z0-9|._-]*>|<![a-z]+(?:\|[^>]*)?>|(?<![\w.])@[\w.-]+")
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 _SPACES = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -52,11 +51,6 @@ def _visible(text: str) -> str:
     return "".join(" " if unicodedata.category(ch) in _INVISIBLE and ch not in "\t\n" else ch for ch in text)
 
 
-def strip_mentions(text: str) -> str:
-    """Remove Slack mentions (``<@U123>``, ``<!here>``) and plain ``@name`` words."""
-    return _MENTION.sub(" ", text)
-
-
 def fold(text: str) -> str:
     """The canonical form every indexed or searched text goes through (see module docstring)."""
     text = unicodedata.normalize("NFKC", text)
@@ -66,13 +60,13 @@ def fold(text: str) -> str:
 
 
 def normalize_question(text: str) -> str:
-    """A question as the query log stores it: folded, mentions removed, length capped."""
-    return fold(strip_mentions(text[:MAX_QUESTION_CHARS]))[:500]
+    """A question as the query log stores it: folded, length capped."""
+    return fold(text[:MAX_QUESTION_CHARS])[:500]
 
 
 def detect_lang(text: str) -> Lang:
     """``en`` without Chinese characters, ``zh-Hant`` when Traditional characters dominate, else ``zh``."""
-    sample = unicodedata.normalize("NFKC", strip_mentions(text[:MAX_QUESTION_CHARS]))
+    sample = unicodedata.normalize("NFKC", text[:MAX_QUESTION_CHARS])
     han = _CJK.findall(sample)
     if not han:
         return "en"

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from index.normalize import strip_mentions
-
 Kind = Literal["help", "list", "show", "compare", "question", "subscription", "category"]
 SubscriptionAction = Literal["subscribe", "unsubscribe", "subscriptions"]
 
@@ -87,6 +85,17 @@ def split_names(text: str) -> tuple[str, ...]:
     if len(parts) < 2:
         parts = text.split()
     return tuple(p for p in parts if p)
+
+
+_MENTION = re.compile(r"<@[A-Za-z0-9|._-]*>|<![a-z]+(?:\|[^>]*)?>|(?<![\w.])@[\w.-]+")
+
+
+def strip_mentions(text: str) -> str:
+    """Remove Slack mentions (``<@U123>``, ``<!here>``) and plain ``@name`` words: the one place they go.
+
+    Everything after the command parser (the engine, the query log) sees the question without them.
+    """
+    return _MENTION.sub(" ", text)
 
 
 def parse_command(text: str) -> Command:

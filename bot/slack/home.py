@@ -24,6 +24,7 @@ from bot.render import blocks, messages
 from bot.render.home import ACTION_HOME_CATEGORY, ACTION_HOME_SEARCH, ACTION_HOME_SUGGEST, home_view
 from bot.render.kit import Block, context, escape, header, section
 from bot.slack import answering, services
+from bot.slack.commands import strip_mentions
 from index.answer import Answer
 from index.errors import EcosysError
 
@@ -134,7 +135,7 @@ def build_home(
             result = _answer_blocks(ctx, answer)
         elif show:
             result = _answer_blocks(ctx, ctx.engine.show(show, lang=viewer.lang))  # type: ignore[arg-type]
-        elif query.strip():
+        elif query := " ".join(strip_mentions(query).split()):
             answer = ctx.engine.search(query, limit=HOME_RESULTS)
             answering.log_question(ctx, query, answer, "home")
             result = _answer_blocks(ctx, answer)

@@ -14,7 +14,7 @@ NOW = datetime(2024, 3, 6, 12, 0, tzinfo=UTC)
 def _vote(db: Engine, user: str, answer: str, *, helpful: bool = False, team: str = "T1", at=NOW) -> bool:  # type: ignore[no-untyped-def]
     voter = feedback.voter_key(team_id=team, user_id=user, answer_key=answer)
     return feedback.record_vote(
-        db, voter=voter, question=" <@U1> Service  Mesh ", lang="en", entry_ids=["istio", "linkerd"],
+        db, voter=voter, question=" Service  Mesh ", lang="en", entry_ids=["istio", "linkerd"],
         helpful=helpful, team_id=team, at=at,
     )  # fmt: skip
 
