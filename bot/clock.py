@@ -11,10 +11,7 @@ thread, when ``ECOSYS_RUN_SCHEDULER`` is on.
 from __future__ import annotations
 
 import logging
-import os
 import signal
-import socket
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -24,12 +21,11 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from slack_sdk import WebClient
 from sqlalchemy import Engine as Database
 
-from bot.context import AppContext
-from bot.digest.deliver import Delivery, make_client
-from bot.digest.runner import run_due
+from bot.context import AppContext, worker_name
+from bot.digest.deliver import Delivery
+from bot.digest.runner import ClientFor, run_due
 from bot.storage import query_log
 from bot.storage.events import purge_events
 
@@ -45,11 +41,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def worker_name() -> str:
-    """Who holds a claim, for the logs: host, pid and a random tag (pids repeat across restarts)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-
-
 class Clock:
     """The jobs of the clock process, with time injected (tests pass a fixed ``now``)."""
 
@@ -58,30 +49,32 @@ class Clock:
         *,
         db: Database,
         engine: Callable[[], Engine],
-        client: WebClient,
+        client_for: ClientFor,
         now: Callable[[], datetime] = utc_now,
         worker: str | None = None,
         keep_days: int = query_log.DEFAULT_KEEP_DAYS,
     ) -> None:
         self.db = db
         self.engine = engine
-        self.client = client
+        self.client_for = client_for
         self.now = now
         self.worker = worker or worker_name()
         self.keep_days = keep_days
 
     @classmethod
     def from_context(cls, ctx: AppContext) -> Clock:
+        from bot.slack.installations import ClientSource
+
         return cls(
             db=ctx.db,
             engine=lambda: ctx.engine,
-            client=make_client(ctx.settings),
+            client_for=ClientSource(ctx.settings, ctx.db),
             keep_days=ctx.settings.query_log_days,
         )
 
     def tick(self) -> list[Delivery]:
         """Send every digest due now."""
-        return run_due(self.db, self.engine, self.client, now=self.now(), worker=self.worker)
+        return run_due(self.db, self.engine, self.client_for, now=self.now(), worker=self.worker)
 
     def purge(self) -> int:
         """Drop questions older than the retention limit, and Slack event ids too old to be retried."""

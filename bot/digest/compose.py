@@ -25,6 +25,7 @@ from bot.digest.content import (
 from bot.render.messages import maturity_label
 from bot.storage import digest_runs, query_log
 from bot.storage.digest_runs import Snapshot
+from bot.storage.schema import Workspace
 from index.model import Category, Entry, Lang
 from index.normalize import localize
 
@@ -118,6 +119,7 @@ def topics_of(engine: Engine, asked: Sequence[query_log.QuestionCount], lang: La
 def compose(
     db: Database,
     engine: Engine,
+    workspace: Workspace,
     *,
     channel_id: str,
     lang: Lang,
@@ -126,10 +128,10 @@ def compose(
     end: datetime,
     timezone: str,
 ) -> Composed:
-    """The digest for ``channel_id`` covering questions asked in ``[start, end)``."""
-    asked = query_log.top_questions(db, since=start, until=end, limit=QUESTIONS_READ)
-    unanswered = query_log.unanswered_questions(db, since=start, until=end, limit=UNANSWERED)
-    last = digest_runs.last_sent(db, channel_id)
+    """The digest for ``channel_id`` covering the questions asked in its own workspace in ``[start, end)``."""
+    asked = query_log.top_questions(db, workspace, since=start, until=end, limit=QUESTIONS_READ)
+    unanswered = query_log.unanswered_questions(db, workspace, since=start, until=end, limit=UNANSWERED)
+    last = digest_runs.last_sent(db, workspace, channel_id)
     entries = engine.entries()
     categories = engine.categories()
     category = pick_spotlight(categories, last.spotlight if last else None)
@@ -139,7 +141,7 @@ def compose(
         frequency=frequency,
         start=start.astimezone(zone).date(),
         end=(end - timedelta(seconds=1)).astimezone(zone).date(),
-        asked_total=query_log.count_questions(db, since=start, until=end),
+        asked_total=query_log.count_questions(db, workspace, since=start, until=end),
         topics=topics_of(engine, asked, lang),
         unanswered=tuple(TopicCount(localize(q.question, lang), q.count) for q in unanswered),
         changes=changes_since(

@@ -243,3 +243,18 @@ def understood_title(answer: Answer) -> str:
     if answer.understood == "comparison":
         return understood_comparison(lang, [h.entry.name for h in answer.hits])
     return understood_search(lang, " ".join(answer.question.split())[:80])
+
+
+def looking_up(lang: str) -> str:
+    """The acknowledgement of a question, replaced by its answer a moment later."""
+    return _pick(lang, "正在查找…", "正在查找…", "Looking it up…")
+
+
+def not_taken(lang: str) -> str:
+    """The acknowledgement when the question could not be stored, so will not be answered."""
+    return _pick(
+        lang,
+        "暂时无法接收问题，请稍后再试。",
+        "暫時無法接收問題，請稍後再試。",
+        "ecosys cannot take questions right now. Please ask again in a minute.",
+    )

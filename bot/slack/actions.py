@@ -8,18 +8,19 @@ engine call rather than trusting message text. Share posts the answer to the cha
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from typing import Any
 
-from slack_bolt import Ack, App
-from slack_sdk import WebClient
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk.errors import SlackApiError
 
 from bot.context import AppContext
 from bot.render import blocks, messages
 from bot.slack import answering
-from bot.slack.background import Background
+from bot.slack.answer_queue import AnswerJob, AnswerQueue, QueueUnavailable
 from bot.slack.clients import post_to_response_url
 from bot.slack.commands import BadState, decode_state
+from bot.slack.lifecycle import workspace_of
 
 log = logging.getLogger(__name__)
 
@@ -37,27 +38,42 @@ def _expired(response_url: str) -> None:
         )
 
 
-def register(app: App, ctx: AppContext, background: Background) -> None:
-    def on_share(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
-        ack()
-        background.submit(share_answer, body, action, client)
+def _click(body: dict[str, Any], action: dict[str, Any]) -> dict[str, Any]:
+    """What answering a click needs, and no more."""
+    return {
+        "response_url": body["response_url"],
+        "value": action.get("value", ""),
+        "user_id": body["user"]["id"],
+        "channel_id": (body.get("channel") or {}).get("id", ""),
+        "ephemeral": bool(body.get("container", {}).get("is_ephemeral")),
+    }
 
-    def on_more(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
-        ack()
-        background.submit(next_page, body, action)
 
-    def share_answer(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
-        response_url = body["response_url"]
+def register(app: App, ctx: AppContext, queue: AnswerQueue) -> None:
+    def on_click(kind: str):  # type: ignore[no-untyped-def]
+        def listener(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
+            with suppress(QueueUnavailable):  # logged; the button can be clicked again
+                queue.submit(kind, workspace_of(context), _click(body, action))
+            ack()
+
+        return listener
+
+    def share_answer(job: AnswerJob) -> None:
+        click, client = job.payload, job.client
+        response_url = click["response_url"]
         try:
-            command, offset = decode_state(action.get("value", ""))
+            command, offset = decode_state(click["value"])
         except BadState:
             return _expired(response_url)
         lang = answering.command_lang(command)
-        note = messages.shared_by(lang, f"<@{body['user']['id']}>")
-        message = answering.reply_to(ctx, command, surface="slash", offset=offset, note=note, record=False)
+        note = messages.shared_by(lang, f"<@{click['user_id']}>")
+        message = answering.reply_to(
+            ctx, command, workspace=job.workspace, surface="slash", offset=offset, note=note, record=False
+        )
+        job.before_delivery()
         with answering.delivery_errors("share"):
             try:
-                client.chat_postMessage(channel=body["channel"]["id"], **message)
+                client.chat_postMessage(channel=click["channel_id"], **message)
             except SlackApiError as exc:
                 if exc.response.get("error") not in _CANNOT_POST:
                     raise
@@ -67,16 +83,18 @@ def register(app: App, ctx: AppContext, background: Background) -> None:
                 )
             post_to_response_url(response_url, {"delete_original": True})
 
-    def next_page(body: dict[str, Any], action: dict[str, Any]) -> None:
-        response_url = body["response_url"]
+    def next_page(job: AnswerJob) -> None:
+        click = job.payload
+        response_url = click["response_url"]
         try:
-            command, offset = decode_state(action.get("value", ""))
+            command, offset = decode_state(click["value"])
         except BadState:
             return _expired(response_url)
-        ephemeral = bool(body.get("container", {}).get("is_ephemeral"))
+        ephemeral = click["ephemeral"]
         message = answering.reply_to(
             ctx,
             command,
+            workspace=job.workspace,
             surface="slash" if ephemeral else "mention",
             offset=offset,
             share=ephemeral,
@@ -85,5 +103,7 @@ def register(app: App, ctx: AppContext, background: Background) -> None:
         with answering.delivery_errors("more"):
             post_to_response_url(response_url, {**message, "replace_original": True})
 
-    app.action(blocks.ACTION_SHARE)(on_share)
-    app.action(blocks.ACTION_MORE)(on_more)
+    app.action(blocks.ACTION_SHARE)(on_click("share"))
+    app.action(blocks.ACTION_MORE)(on_click("more"))
+    queue.handle("share", share_answer)
+    queue.handle("more", next_page)

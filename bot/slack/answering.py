@@ -19,6 +19,7 @@ from bot.context import AppContext
 from bot.render import blocks, messages
 from bot.slack.clients import ResponseUrlError
 from bot.slack.commands import Command, encode_state
+from bot.storage.schema import Workspace
 from index.answer import Answer
 from index.errors import EcosysError
 from index.normalize import detect_lang
@@ -44,12 +45,19 @@ def _answer(ctx: AppContext, command: Command, offset: int) -> Answer:
     return engine.search(command.text, limit=PAGE_SIZE, offset=offset)
 
 
-def _log_question(ctx: AppContext, command: Command, answer: Answer, surface: Surface) -> None:
+def _log_question(
+    ctx: AppContext, workspace: Workspace, command: Command, answer: Answer, surface: Surface
+) -> None:
     from bot.storage.query_log import record_query
 
     try:
         record_query(
-            ctx.db, question=command.text, lang=answer.lang, surface=surface, result_count=answer.total
+            ctx.db,
+            workspace,
+            question=command.text,
+            lang=answer.lang,
+            surface=surface,
+            result_count=answer.total,
         )
     except SQLAlchemyError:
         log.warning("could not record the question in the query log", exc_info=True)
@@ -59,6 +67,7 @@ def reply_to(
     ctx: AppContext,
     command: Command,
     *,
+    workspace: Workspace,
     surface: Surface,
     offset: int = 0,
     share: bool = False,
@@ -77,7 +86,7 @@ def reply_to(
             return blocks.categories_message(ctx.engine.categories(), command.lang or "en")
         answer = _answer(ctx, command, offset)
         if record and offset == 0:
-            _log_question(ctx, command, answer, surface)
+            _log_question(ctx, workspace, command, answer, surface)
         categories = ctx.engine.categories() if not answer.found and not answer.suggestions else ()
         next_offset = answer.offset + len(answer.hits)
         return blocks.answer_message(
@@ -95,14 +104,22 @@ def reply_to(
         return blocks.text_message(messages.something_went_wrong(command_lang(command)))
 
 
-def subscription_reply(ctx: AppContext, command: Command, *, channel_id: str, client: Any) -> dict[str, Any]:
+def subscription_reply(
+    ctx: AppContext, command: Command, *, workspace: Workspace, channel_id: str, client: Any
+) -> dict[str, Any]:
     """Hand ``subscribe``/``unsubscribe``/``subscriptions`` to the digest's slash handler."""
     from bot.digest.slash import handle_subscription
 
     lang = command.lang or "en"
     try:
         return handle_subscription(
-            command.action, command.text, channel_id=channel_id, ctx=ctx, client=client, lang=lang
+            command.action,
+            command.text,
+            workspace=workspace,
+            channel_id=channel_id,
+            ctx=ctx,
+            client=client,
+            lang=lang,
         )
     except Exception:  # same contract as reply_to: a sentence for the user, the traceback for the log
         log.exception("unexpected failure handling %s", command.action)
@@ -110,12 +127,19 @@ def subscription_reply(ctx: AppContext, command: Command, *, channel_id: str, cl
 
 
 def message_for(
-    ctx: AppContext, command: Command, *, surface: Surface, channel_id: str, client: Any, share: bool = False
+    ctx: AppContext,
+    command: Command,
+    *,
+    workspace: Workspace,
+    surface: Surface,
+    channel_id: str,
+    client: Any,
+    share: bool = False,
 ) -> dict[str, Any]:
     """The reply to any parsed ``/ecosys`` text, mention or DM: a subscription command or an answer."""
     if command.kind == "subscription":
-        return subscription_reply(ctx, command, channel_id=channel_id, client=client)
-    return reply_to(ctx, command, surface=surface, share=share)
+        return subscription_reply(ctx, command, workspace=workspace, channel_id=channel_id, client=client)
+    return reply_to(ctx, command, workspace=workspace, surface=surface, share=share)
 
 
 @contextmanager

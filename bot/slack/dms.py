@@ -6,31 +6,39 @@ and dropped: Slack retries an event that gets no 2xx, and answering bots can loo
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
-from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.slack import answering
-from bot.slack.background import Background
+from bot.slack.answer_queue import AnswerJob, AnswerQueue, QueueUnavailable
 from bot.slack.commands import parse_command
-from bot.slack.threads import is_question_in_dm
+from bot.slack.lifecycle import workspace_of
+from bot.slack.threads import is_question_in_dm, post_reply
 
 
-def register(app: App, ctx: AppContext, background: Background) -> None:
-    def on_message(ack: Ack, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-        ack()  # every message event, answered or not: Slack retries events that get no 2xx
+def register(app: App, ctx: AppContext, queue: AnswerQueue) -> None:
+    def on_message(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
         if is_question_in_dm(event, context.bot_user_id):
-            background.submit(answer_dm, event, client)
+            job = {"text": event["text"], "channel": event["channel"], "thread_ts": event.get("thread_ts")}
+            with suppress(QueueUnavailable):  # logged; the asker can ask again
+                queue.submit("dm", workspace_of(context), job)
+        ack()  # every other message event too: Slack retries events that get no 2xx
 
-    def answer_dm(event: dict[str, Any], client: WebClient) -> None:
-        parsed = parse_command(event["text"])
-        message = answering.message_for(ctx, parsed, surface="dm", channel_id=event["channel"], client=client)
-        reply: dict[str, Any] = {"channel": event["channel"], **message}
-        if event.get("thread_ts"):
-            reply["thread_ts"] = event["thread_ts"]
+    def answer_dm(job: AnswerJob) -> None:
+        payload = job.payload
+        message = answering.message_for(
+            ctx,
+            parse_command(payload["text"]),
+            workspace=job.workspace,
+            surface="dm",
+            channel_id=payload["channel"],
+            client=job.client,
+        )
         with answering.delivery_errors("direct message"):
-            client.chat_postMessage(**reply)
+            post_reply(job, channel=payload["channel"], thread_ts=payload["thread_ts"], message=message)
 
     app.event("message")(on_message)
+    queue.handle("dm", answer_dm)
