@@ -41,6 +41,8 @@ class AppContext:
     _engine: Engine | None = field(default=None, init=False, repr=False)
     _db: Database | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _db_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    """Separate from the engine's: storing a question must not wait for an index build."""
 
     @property
     def engine(self) -> Engine:
@@ -57,7 +59,7 @@ class AppContext:
     def db(self) -> Database:
         """The SQLAlchemy engine, with the schema created on first use."""
         if self._db is None:
-            with self._lock:
+            with self._db_lock:
                 if self._db is None:
                     from bot.storage.db import open_database
 

@@ -40,10 +40,6 @@ class Workspace:
     team_id: str
     enterprise_id: str = ""
 
-    def __post_init__(self) -> None:
-        if not (self.team_id or self.enterprise_id):
-            raise ValueError("a workspace needs a team_id or an enterprise_id")
-
 
 LEGACY_TEAM = ""
 """``team_id`` of rows written before workspaces were recorded (see ``workspaces.adopt_legacy_rows``)."""

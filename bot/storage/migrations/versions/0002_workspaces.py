@@ -29,22 +29,23 @@ def _workspace_columns() -> list[sa.Column]:
     ]
 
 
-SUBSCRIPTION_COLUMNS = [
-    sa.Column("channel_id", sa.String(32), nullable=False),
-    sa.Column("frequency", sa.String(8), nullable=False),
-    sa.Column("weekday", sa.Integer, nullable=False),
-    sa.Column("hour", sa.Integer, nullable=False),
-    sa.Column("minute", sa.Integer, nullable=False),
-    sa.Column("timezone", sa.String(64), nullable=False),
-    sa.Column("lang", sa.String(8), nullable=False),
-    sa.Column("paused_reason", sa.String(64), nullable=True),
-    sa.Column("active_since", TZ, nullable=False),
-    sa.Column("paused_at", TZ, nullable=True),
-]
-EVENT_COLUMNS = [
-    sa.Column("event_id", sa.String(64), nullable=False),
-    sa.Column("seen_at", TZ, nullable=False),
-]
+def _subscription_columns() -> list[sa.Column]:
+    return [
+        sa.Column("channel_id", sa.String(32), nullable=False),
+        sa.Column("frequency", sa.String(8), nullable=False),
+        sa.Column("weekday", sa.Integer, nullable=False),
+        sa.Column("hour", sa.Integer, nullable=False),
+        sa.Column("minute", sa.Integer, nullable=False),
+        sa.Column("timezone", sa.String(64), nullable=False),
+        sa.Column("lang", sa.String(8), nullable=False),
+        sa.Column("paused_reason", sa.String(64), nullable=True),
+        sa.Column("active_since", TZ, nullable=False),
+        sa.Column("paused_at", TZ, nullable=True),
+    ]
+
+
+def _event_columns() -> list[sa.Column]:
+    return [sa.Column("event_id", sa.String(64), nullable=False), sa.Column("seen_at", TZ, nullable=False)]
 
 
 def _rebuild(table: str, columns: list[sa.Column], key: list[str], *, with_workspace: bool) -> None:
@@ -54,7 +55,7 @@ def _rebuild(table: str, columns: list[sa.Column], key: list[str], *, with_works
     op.create_table(
         f"{table}_new",
         *extra,
-        *[c.copy() for c in columns],
+        *columns,
         sa.PrimaryKeyConstraint(*key, name=f"pk_{table}"),
     )
     listed = ", ".join(names)
@@ -65,9 +66,12 @@ def _rebuild(table: str, columns: list[sa.Column], key: list[str], *, with_works
 
 def upgrade() -> None:
     _rebuild(
-        "subscriptions", SUBSCRIPTION_COLUMNS, ["enterprise_id", "team_id", "channel_id"], with_workspace=True
+        "subscriptions",
+        _subscription_columns(),
+        ["enterprise_id", "team_id", "channel_id"],
+        with_workspace=True,
     )
-    _rebuild("slack_events", EVENT_COLUMNS, ["enterprise_id", "team_id", "event_id"], with_workspace=True)
+    _rebuild("slack_events", _event_columns(), ["enterprise_id", "team_id", "event_id"], with_workspace=True)
     op.create_index("ix_slack_events_seen_at", "slack_events", ["seen_at"])
     for table in ("digest_runs", "query_log"):
         with op.batch_alter_table(table) as batch:
@@ -106,8 +110,8 @@ def downgrade() -> None:
     with op.batch_alter_table("digest_runs") as batch:
         batch.drop_constraint("uq_digest_runs_channel_period", type_="unique")
         batch.create_unique_constraint("uq_digest_runs_channel_period", ["channel_id", "period"])
-    _rebuild("subscriptions", SUBSCRIPTION_COLUMNS, ["channel_id"], with_workspace=False)
-    _rebuild("slack_events", EVENT_COLUMNS, ["event_id"], with_workspace=False)
+    _rebuild("subscriptions", _subscription_columns(), ["channel_id"], with_workspace=False)
+    _rebuild("slack_events", _event_columns(), ["event_id"], with_workspace=False)
     op.create_index("ix_slack_events_seen_at", "slack_events", ["seen_at"])
     for table in ("digest_runs", "query_log"):
         with op.batch_alter_table(table) as batch:
