@@ -52,7 +52,7 @@ def register(app: App, ctx: AppContext, queue: AnswerQueue) -> None:
             client=job.client,
             share=True,
         )
-        job.before_delivery()
+        # No before_delivery() mark: replacing the acknowledgement is idempotent, so a resend needs no check.
         with answering.delivery_errors("slash command"):
             post_to_response_url(
                 payload["response_url"], {**message, "response_type": "ephemeral", "replace_original": True}
