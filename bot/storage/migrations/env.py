@@ -6,7 +6,7 @@ from bot.storage.schema import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("run migrations through bot.storage.db.upgrade (or `ecosys db upgrade`)")
+    raise RuntimeError("migrations run through bot.storage.db.upgrade (open_database calls it)")
 context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
 with context.begin_transaction():
     context.run_migrations()
