@@ -1,7 +1,8 @@
 """The clock process (``ecosys clock``): the one place digests are sent from.
 
-It runs APScheduler 3 with two jobs: a tick every minute that sends whatever digest is due
-(``bot.digest.runner.run_due``) and a daily purge of the query log past its retention. The tick asks the
+It runs APScheduler 3 with three jobs: a tick every minute that sends whatever digest is due
+(``bot.digest.runner.run_due``), a daily purge of the query log past its retention, and an hourly look at
+whether the landscape refresh of the current period (a week by default) is still to do. The tick asks the
 database what is due instead of keeping a timer per subscription, so the clock holds no state: two clock
 processes, a restart or a missed tick cannot send a digest twice or skip one (the run claims see to that).
 Web workers never run it; the single-process modes (Socket Mode, local development) may, in a background
@@ -13,7 +14,7 @@ from __future__ import annotations
 import logging
 import signal
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -26,8 +27,10 @@ from sqlalchemy import Engine as Database
 from bot.context import AppContext, worker_name
 from bot.digest.deliver import Delivery
 from bot.digest.runner import ClientFor, run_due
-from bot.storage import query_log
+from bot.landscape_refresh import RefreshResult, refresh_landscape
+from bot.storage import digest_runs, query_log
 from bot.storage.events import purge_events
+from bot.storage.schema import DEPLOYMENT
 
 if TYPE_CHECKING:
     from index.engine import Engine
@@ -35,6 +38,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 60
+LANDSCAPE_REFRESH_JOB = "~landscape-refresh"
+"""The claim key of the landscape refresh (in the digest runs table; no Slack channel id starts with ~)."""
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def utc_now() -> datetime:
@@ -53,7 +59,11 @@ class Clock:
         now: Callable[[], datetime] = utc_now,
         worker: str | None = None,
         keep_days: int = query_log.DEFAULT_KEEP_DAYS,
+        refresh: Callable[[], RefreshResult] | None = None,
+        refresh_days: int = 0,
     ) -> None:
+        self.refresh = refresh
+        self.refresh_days = refresh_days if refresh is not None else 0
         self.db = db
         self.engine = engine
         self.client_for = client_for
@@ -70,6 +80,8 @@ class Clock:
             engine=lambda: ctx.engine,
             client_for=ClientSource(ctx.settings, ctx.db),
             keep_days=ctx.settings.query_log_days,
+            refresh=lambda: refresh_landscape(ctx.settings),
+            refresh_days=ctx.settings.landscape_refresh_days,
         )
 
     def tick(self) -> list[Delivery]:
@@ -85,6 +97,35 @@ class Clock:
         if forgotten:
             log.info("event store: %d handled event ids forgotten", forgotten)
         return removed
+
+    def refresh_landscape(self) -> RefreshResult | None:
+        """Refresh the landscape once per period: the first clock to claim the period does it, others skip.
+
+        The running web and worker processes pick the new import up through their index watcher.
+        """
+        if self.refresh is None or self.refresh_days <= 0:
+            return None
+        now = self.now()
+        period = landscape_period(now, self.refresh_days)
+        claim = digest_runs.claim(
+            self.db, DEPLOYMENT, LANDSCAPE_REFRESH_JOB, period, now=now, worker=self.worker
+        )
+        if claim is None:
+            return None
+        result = self.refresh()
+        if result.outcome == "failed":
+            digest_runs.mark_ended(self.db, claim.id, state="failed", error=result.message)
+            log.warning("%s", result.message)
+        else:
+            digest_runs.mark_sent(self.db, claim.id, ts="", now=now)
+            log.info("landscape refresh (%s): %s", period, result.message)
+        return result
+
+
+def landscape_period(now: datetime, days: int) -> str:
+    """The refresh period ``now`` falls in: consecutive blocks of ``days`` days counted from 1970-01-01 UTC."""
+    block = (now.astimezone(UTC).date().toordinal() - EPOCH_ORDINAL) // days
+    return f"landscape/{days}d/{block}"
 
 
 def add_jobs(scheduler: BaseScheduler, clock: Clock, *, tick_seconds: int = TICK_SECONDS) -> None:
@@ -106,6 +147,15 @@ def add_jobs(scheduler: BaseScheduler, clock: Clock, *, tick_seconds: int = TICK
         coalesce=True,
         max_instances=1,
     )
+    if clock.refresh_days > 0:
+        scheduler.add_job(
+            clock.refresh_landscape,
+            IntervalTrigger(hours=1, timezone=UTC),
+            id="landscape-refresh",
+            next_run_time=utc_now(),
+            coalesce=True,
+            max_instances=1,
+        )
 
 
 def run_forever(clock: Clock) -> None:

@@ -6,15 +6,33 @@ how to fix it; entry points print that line and exit non-zero.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-"""The curated knowledge base shipped with the code (the repo's ``data/``)."""
+
+def _shipped_data_dir() -> Path:
+    """The repo's ``data/``: beside the code in a checkout, the ``ecosys_data`` package in an installed wheel."""
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "data" / "lexicon.yaml").is_file():
+        return checkout / "data"
+    spec = importlib.util.find_spec("ecosys_data")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return checkout / "data"  # not found: DataDirMissing names this path when the engine opens
+
+
+REPO_DATA_DIR = _shipped_data_dir()
+"""The curated knowledge base shipped with the code (the repo's ``data/``, packaged as ``ecosys_data``)."""
+
+LANDSCAPE_SNAPSHOT = REPO_DATA_DIR / "snapshots" / "cncf-landscape.yml"
+"""The dated CNCF landscape file shipped with the code: the landscape layer until a refresh imports a newer one."""
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_LANDSCAPE_URL = "https://raw.githubusercontent.com/cncf/landscape/master/landscape.yml"
+LANDSCAPE_REFRESH_DAYS = {"off": 0, "daily": 1, "weekly": 7}
 
 
 class ConfigError(Exception):
@@ -45,6 +63,10 @@ class Settings:
     """Answers worked on at once per process (ECOSYS_ANSWER_THREADS)."""
     answer_lease_seconds: int = 60
     """How long a process holds a question before another may answer it (ECOSYS_ANSWER_LEASE_SECONDS)."""
+    landscape_url: str = DEFAULT_LANDSCAPE_URL
+    """Where ``ecosys data import-landscape`` (no path) and the clock's refresh fetch the landscape file."""
+    landscape_refresh_days: int = 7
+    """Days between the clock's landscape refreshes; 0 is off (ECOSYS_LANDSCAPE_REFRESH)."""
 
     @property
     def oauth(self) -> bool:
@@ -56,8 +78,14 @@ class Settings:
 
     @property
     def landscape_dir(self) -> Path:
-        """Where ``ecosys data import-landscape`` writes by default, read beside ``data/``."""
+        """Where ``ecosys data import-landscape`` writes by default; served instead of the shipped snapshot."""
         return self.home / "landscape"
+
+    def current_data_dirs(self) -> tuple[Path, ...]:
+        """``data_dirs`` as of now: a landscape imported since start-up replaces the shipped snapshot."""
+        if LANDSCAPE_SNAPSHOT in self.data_dirs and self.landscape_dir.is_dir():
+            return tuple(self.landscape_dir if d == LANDSCAPE_SNAPSHOT else d for d in self.data_dirs)
+        return self.data_dirs
 
 
 def _default_home() -> Path:
@@ -93,13 +121,25 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             f"ECOSYS_HOME={home} is a file: point it at a directory (it is created if missing)."
         )
 
-    landscape = home / "landscape"
     extra = tuple(
         Path(p).expanduser() for p in env.get("ECOSYS_DATA_DIRS", "").split(os.pathsep) if p.strip()
     )
+    imported = home / "landscape"
+    landscape = imported if imported.is_dir() else LANDSCAPE_SNAPSHOT
     dirs = (REPO_DATA_DIR, *extra)
-    if landscape.is_dir() and landscape not in dirs:
+    if landscape not in dirs and landscape.exists():
         dirs = (*dirs, landscape)
+
+    landscape_url = env.get("ECOSYS_LANDSCAPE_URL", "").strip() or DEFAULT_LANDSCAPE_URL
+    if not landscape_url.startswith(("http://", "https://")):
+        raise ConfigError(
+            f"ECOSYS_LANDSCAPE_URL={landscape_url!r} is not an http(s) URL: unset it to use the CNCF's own."
+        )
+    refresh_raw = env.get("ECOSYS_LANDSCAPE_REFRESH", "weekly").strip().lower() or "weekly"
+    if refresh_raw not in LANDSCAPE_REFRESH_DAYS:
+        raise ConfigError(
+            f"ECOSYS_LANDSCAPE_REFRESH={refresh_raw!r} is not a schedule: set it to weekly, daily or off."
+        )
 
     port_raw = env.get("PORT", "3000").strip() or "3000"
     if not port_raw.isdigit() or not 0 < int(port_raw) < 65536:
@@ -135,4 +175,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         query_log_days=int(days_raw),
         answer_threads=threads,
         answer_lease_seconds=lease,
+        landscape_url=landscape_url,
+        landscape_refresh_days=LANDSCAPE_REFRESH_DAYS[refresh_raw],
     )

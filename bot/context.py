@@ -10,6 +10,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -40,15 +41,16 @@ class AppContext:
     settings: Settings
     _engine: Engine | None = field(default=None, init=False, repr=False)
     _db: Database | None = field(default=None, init=False, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    # Two locks: a Slack request that needs the database (event de-duplication before the ack) must not
+    # wait behind a cold index build holding the engine's lock.
+    _engine_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _db_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
-    """Separate from the engine's: storing a question must not wait for an index build."""
 
     @property
     def engine(self) -> Engine:
         """The search engine, opened (and the index built if needed) on first use."""
         if self._engine is None:
-            with self._lock:
+            with self._engine_lock:
                 if self._engine is None:
                     from index.engine import Engine
 
@@ -67,6 +69,13 @@ class AppContext:
                     self._db = open_database(self.settings.database_url)
         return self._db
 
+    def warm_up(self) -> None:
+        """Open the database, then the engine (building the index if needed): call from a background thread."""
+        started = time.monotonic()
+        self.db  # noqa: B018 (opened for its side effect)
+        engine = self.engine
+        log.info("warm: index %s ready in %.1f s", engine.fingerprint, time.monotonic() - started)
+
     def watch_index(
         self, *, every: float = INDEX_WATCH_SECONDS, stop: threading.Event | None = None
     ) -> threading.Thread:
@@ -83,7 +92,7 @@ class AppContext:
                 if self._engine is None:
                     continue
                 try:
-                    if self._engine.reload_if_changed():
+                    if self._engine.reload_if_changed(data_dirs=self.settings.current_data_dirs()):
                         log.info("data changed: now serving index %s", self._engine.fingerprint)
                     problems = self._engine.problems
                     if problems and problems != reported:

@@ -48,7 +48,7 @@ def run_socket_mode(settings: Settings) -> int:
     signal.signal(signal.SIGINT, _stop)
     handler.connect()
     log.info("connected to Slack in Socket Mode")
-    threading.Thread(target=lambda: (ctx.engine, ctx.db), name="ecosys-warm-up", daemon=True).start()
+    threading.Thread(target=ctx.warm_up, name="ecosys-warm-up", daemon=True).start()
     ctx.watch_index()
     answers.start()
     scheduler = start_in_process(ctx)  # ECOSYS_RUN_SCHEDULER=1: digests from this one process

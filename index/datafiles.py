@@ -16,15 +16,31 @@ FORMAT_VERSION = "1"
 """Bump when the meaning of the data or the analysis changes, so every index is rebuilt."""
 
 
+SNAPSHOTS = "snapshots"
+"""A data directory's folder of source snapshots (the CNCF landscape file): read as layers, never as entries."""
+
+
 def data_files(data_dirs: Sequence[Path]) -> list[tuple[Path, Path]]:
-    """``(directory, file)`` for every ``*.yaml``/``*.yml`` file, in layer order then path order."""
+    """``(layer, file)`` for every ``*.yaml``/``*.yml`` file, in layer order then path order.
+
+    A layer is a directory of knowledge-base files, or one CNCF ``landscape.yml`` file (then ``(file, file)``).
+    """
     found = []
     for directory in data_dirs:
+        if directory.is_file():
+            found.append((directory, directory))
+            continue
         if not directory.is_dir():
             raise DataDirMissing(
                 f"data directory {directory} does not exist: create it, or fix ECOSYS_DATA_DIRS / ECOSYS_HOME"
             )
-        files = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        files = sorted(
+            p
+            for p in directory.rglob("*")
+            if p.suffix in (".yaml", ".yml")
+            and p.is_file()
+            and p.relative_to(directory).parts[0] != SNAPSHOTS
+        )
         found.extend((directory, f) for f in files)
     return found
 
@@ -33,6 +49,7 @@ def fingerprint(data_dirs: Sequence[Path]) -> str:
     """A content hash of all data files (names and bytes) and the format version."""
     digest = hashlib.sha256(f"ecosys-format-{FORMAT_VERSION}\n".encode())
     for directory, path in data_files(data_dirs):
-        digest.update(f"{directory}\0{path.relative_to(directory)}\0".encode())
+        relative = path.name if path == directory else path.relative_to(directory)
+        digest.update(f"{directory}\0{relative}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.landscape import landscape_entry, read_landscape
+from index.landscape import landscape_entry, project_key, read_landscape
 from index.merge import ProjectIndex, url_key
 from index.model import Entry
 
@@ -42,7 +42,10 @@ def check_drift(curated: Sequence[Entry], landscape_path: Path) -> list[Drift]:
 
     Raises ``LandscapeError`` when the file cannot be read or is malformed.
     """
-    items = read_landscape(landscape_path)
+    # One item per project: an item with a ``second_path`` is listed again under its other subcategory.
+    items = list(
+        {project_key(item.name): item for item in reversed(read_landscape(landscape_path))}.values()
+    )[::-1]
     landscape = [landscape_entry(item) for item in items]
     index = ProjectIndex(landscape)
     drifts: list[Drift] = []

@@ -80,8 +80,13 @@ class Engine:
             self._ix, self._catalog, self.fingerprint = ix, catalog, fp
             self._generation = getattr(self, "_generation", 0) + 1
 
-    def reload_if_changed(self) -> bool:
-        """Rebuild and swap in a new index if the data changed and is valid; True when swapped."""
+    def reload_if_changed(self, *, data_dirs: Sequence[Path] | None = None) -> bool:
+        """Rebuild and swap in a new index if the data changed and is valid; True when swapped.
+
+        ``data_dirs`` replaces the layers read (a landscape imported since start-up, say).
+        """
+        if data_dirs is not None:
+            self.data_dirs = tuple(data_dirs)
         fp, problems = self._ensure_index(self.home, self.data_dirs)
         self.problems = tuple(problems)
         if fp == self.fingerprint:

@@ -8,7 +8,7 @@ imported item that is the same project as a curated entry enriches it instead (`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from index.datafiles import data_files, fingerprint
 from index.errors import DataError, Problem
-from index.model import Category, Cncf, Entry, Text
+from index.model import Category, Cncf, Entry, Facts, Text
 from index.schema_models import CategoryModel, EntryModel, FileModel, ImportedEntryModel
 from index.yaml_lines import YamlSyntaxError, line_of, load_with_lines
 
@@ -98,6 +98,10 @@ def _entry(model: EntryModel, file: str, line: int, source: str) -> Entry:
         status_year=model.status_year,
         cncf=Cncf(**cncf.model_dump()) if cncf else None,
         related=tuple(r for r in model.related if r != model.category),
+        facts=Facts(**model.facts.model_dump()) if model.facts else Facts(),
+        strengths=_text(model.strengths),
+        tradeoffs=_text(model.tradeoffs),
+        source_urls=tuple(model.source_url),
         source=source,
         file=file,
         line=line,
@@ -117,6 +121,21 @@ def _category(model: CategoryModel) -> Category:
     )
 
 
+def _read_landscape(path: Path, file: str, categories: dict[str, Category], layer: _Layer) -> list[Problem]:
+    """Entries of a raw landscape file, against the categories read so far (from the earlier layers)."""
+    from index.errors import LandscapeError
+    from index.landscape import build_entries, parse_landscape
+
+    try:
+        entries, _unclaimed_second_paths = build_entries(
+            parse_landscape(path.read_bytes(), name=file), categories
+        )
+    except (OSError, LandscapeError) as exc:
+        return [Problem(file, 0, "", str(exc))]
+    layer.entries.extend(replace(entry, file=file) for entry in entries)
+    return []
+
+
 def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
     problems: list[Problem] = []
     categories: dict[str, Category] = {}
@@ -128,6 +147,9 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
 
     for directory, path in data_files(data_dirs):
         file = _display(path)
+        if path == directory:  # a CNCF landscape.yml layer, converted as `ecosys data import-landscape` would
+            problems.extend(_read_landscape(path, file, categories, layers[directory]))
+            continue
         try:
             document, lines = load_with_lines(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError:

@@ -128,8 +128,14 @@ def import_landscape(
     are written, so a failure leaves the previous import as it was. Raises ``LandscapeError`` naming the
     item at fault, or the subcategories no category claims.
     """
-    source = _read_bytes(path)
-    items = parse_landscape(source, name=str(path))
+    return import_landscape_source(_read_bytes(path), name=str(path), out_dir=out_dir, categories=categories)
+
+
+def import_landscape_source(
+    source: bytes, *, name: str, out_dir: Path, categories: Mapping[str, Category] | Iterable[Category]
+) -> ImportReport:
+    """``import_landscape`` for a file already in memory (a download); ``name`` is used in messages."""
+    items = parse_landscape(source, name=name)
     entries, warnings = build_entries(items, categories)
     if out_dir.exists() and not _is_import_dir(out_dir):
         raise LandscapeError(
@@ -215,7 +221,7 @@ def build_entries(
         )
     groups: dict[str, list[LandscapeItem]] = {}
     for item in items:
-        groups.setdefault(_project_key(item.name), []).append(item)
+        groups.setdefault(project_key(item.name), []).append(item)
     ids = _assign_ids(groups)
     entries = [_entry(ids[key], group, category_of) for key, group in groups.items()]
     # A repository named after another project (openshift/kubernetes) is a fork, not another name.
@@ -399,7 +405,7 @@ def _category_index(categories: Mapping[str, Category] | Iterable[Category]) -> 
     return index
 
 
-def _project_key(name: str) -> str:
+def project_key(name: str) -> str:
     """Names of the same project: case and spacing ignored, and a folded qualifier dropped (Envoy (Wasm))."""
     for part in _PARENS.findall(name):
         if part.strip().casefold() in _FOLDED_QUALIFIERS:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from index.model import Entry
+from index.model import Cncf, Entry
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -119,14 +119,27 @@ def enrich(earlier: Entry, later: Entry) -> tuple[Entry, list[str]]:
         changes["repo"] = later.repo
     if not earlier.has_description and later.has_description:
         changes["description"] = later.description
-    if earlier.cncf is None and later.cncf is not None:
+    if later.cncf is not None and (earlier.cncf is None or _moved_on(earlier.cncf, later.cncf)):
+        # A refreshed landscape knows of a CNCF move before the editors do (``ecosys data check --landscape``
+        # tells them): a later maturity is taken, and a move to archived archives the entry.
         changes["cncf"] = later.cncf
+        if later.cncf.maturity == "archived" and earlier.is_active:
+            changes.update(status="archived", status_note=later.status_note, status_year=later.status_year)
     known = {earlier.category, *earlier.related}
     extra = [c for c in _unique((later.category, *later.related)) if c and c not in known]
     if extra:
         changes["related"] = (*earlier.related, *extra)
     filled = [f"related +{', +'.join(extra)}" if key == "related" else key for key in changes]
     return (replace(earlier, **changes) if changes else earlier), filled
+
+
+_STAGES = ("sandbox", "incubating", "graduated", "archived")
+"""CNCF maturity in the order a project moves through it."""
+
+
+def _moved_on(curated: Cncf, landscape: Cncf) -> bool:
+    """True when the landscape puts the project at a later CNCF stage than the curated entry says."""
+    return _STAGES.index(landscape.maturity) > _STAGES.index(curated.maturity)
 
 
 def _add(table: dict[str, list[int]], key: str, position: int) -> None:

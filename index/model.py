@@ -54,6 +54,22 @@ class Cncf:
 
 
 @dataclass(frozen=True)
+class Facts:
+    """What people compare projects on. Each value was checked at a source, else ``unknown``."""
+
+    license: str = "unknown"
+    language: str = "unknown"
+    first_release: int | str = "unknown"
+    maintainer: str = "unknown"
+
+    @property
+    def known(self) -> bool:
+        return any(
+            str(v) != "unknown" for v in (self.license, self.language, self.first_release, self.maintainer)
+        )
+
+
+@dataclass(frozen=True)
 class Category:
     """A group of projects that serve one need (service discovery, image registries…)."""
 
@@ -89,6 +105,11 @@ class Entry:
     cncf: Cncf | None = None
     related: tuple[str, ...] = ()
     """Further category ids this entry also serves (etcd: service discovery and key-value store)."""
+    facts: Facts = Facts()
+    strengths: Text = Text()
+    tradeoffs: Text = Text()
+    source_urls: tuple[str, ...] = ()
+    """Where the curated facts were checked (``source_url`` in the YAML)."""
     source: str = "curated"
     """``curated`` for hand-written entries in the repo, ``landscape`` for imported ones."""
     file: str = field(default="", compare=False)

@@ -7,10 +7,10 @@ attaches file and line to each.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlparse
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
 
 from index.model import MATURITIES, STATUSES
 
@@ -76,6 +76,25 @@ class CncfModel(Strict):
     archived: Year | None = None
 
 
+def _check_license(value: str) -> str:
+    value = value.strip()
+    if not value or " " in value.replace(" OR ", "").replace(" AND ", "").replace(" WITH ", ""):
+        raise ValueError(f"{value!r} is not an SPDX licence id (e.g. Apache-2.0, MIT) or 'unknown'")
+    return value
+
+
+License = Annotated[StrictStr, AfterValidator(_check_license)]
+
+
+class FactsModel(Strict):
+    """The facts people compare projects on; each one checked at a source, or ``unknown``."""
+
+    license: License = "unknown"
+    language: Word = "unknown"
+    first_release: Year | Literal["unknown"] = "unknown"
+    maintainer: Word = "unknown"
+
+
 class CategoryModel(Strict):
     id: Id
     name: BilingualRequired
@@ -101,6 +120,16 @@ class EntryModel(Strict):
     status_note: BilingualRequired | None = None
     status_year: Year | None = None
     cncf: CncfModel | None = None
+    facts: FactsModel | None = None
+    strengths: BilingualRequired | None = None
+    tradeoffs: BilingualRequired | None = None
+    source_url: list[Url] = []
+    """Where the entry's facts were checked (landscape file, repository, project site)."""
+
+    @field_validator("source_url", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
 
 
 class ImportedEntryModel(EntryModel):

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_LANDSCAPE = REPO.parent / "shared" / "data" / "cncf-landscape.yml"
 
 
 @pytest.fixture(scope="session")
@@ -36,15 +35,9 @@ def _no_ambient_ecosys_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def landscape_engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The real engine over the curated data plus the real CNCF landscape (read-only from shared/)."""
-    from bot.config import REPO_DATA_DIR
-    from index import knowledge
+    """The real engine as served by default: the curated data plus the shipped CNCF landscape snapshot."""
+    from bot.config import LANDSCAPE_SNAPSHOT, REPO_DATA_DIR
     from index.engine import Engine
-    from index.landscape import import_landscape
 
-    if not SHARED_LANDSCAPE.is_file():
-        pytest.fail(f"{SHARED_LANDSCAPE} is missing: the landscape tests need ../shared/data")
     home = tmp_path_factory.mktemp("ecosys-landscape-home")
-    categories = knowledge.load([REPO_DATA_DIR]).categories
-    import_landscape(SHARED_LANDSCAPE, out_dir=home / "landscape", categories=categories)
-    return Engine.open(home=home, data_dirs=[REPO_DATA_DIR, home / "landscape"])
+    return Engine.open(home=home, data_dirs=[REPO_DATA_DIR, LANDSCAPE_SNAPSHOT])

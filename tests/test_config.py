@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import REPO_DATA_DIR, ConfigError, load_settings
+from bot.config import LANDSCAPE_SNAPSHOT, REPO_DATA_DIR, ConfigError, load_settings
 
 
 def test_defaults(tmp_path: Path) -> None:
     settings = load_settings({"ECOSYS_HOME": str(tmp_path)})
     assert settings.home == tmp_path
-    assert settings.data_dirs == (REPO_DATA_DIR,)
+    assert settings.data_dirs == (REPO_DATA_DIR, LANDSCAPE_SNAPSHOT)  # the shipped landscape, no import step
+    assert settings.landscape_refresh_days == 7
     assert settings.database_url == f"sqlite:///{tmp_path / 'ecosys.db'}"
     assert settings.slack_api_url == "https://slack.com/api/"
     assert settings.port == 3000 and not settings.run_scheduler and settings.query_log_days == 90
@@ -23,6 +24,20 @@ def test_imported_landscape_is_read_beside_the_curated_data(tmp_path: Path) -> N
     extra = tmp_path / "team-data"
     settings = load_settings({"ECOSYS_HOME": str(tmp_path), "ECOSYS_DATA_DIRS": str(extra)})
     assert settings.data_dirs == (REPO_DATA_DIR, extra, tmp_path / "landscape")
+
+
+@pytest.mark.parametrize(("value", "days"), [("off", 0), ("daily", 1), ("WEEKLY", 7)])
+def test_landscape_refresh_schedule(tmp_path: Path, value: str, days: int) -> None:
+    settings = load_settings({"ECOSYS_HOME": str(tmp_path), "ECOSYS_LANDSCAPE_REFRESH": value})
+    assert settings.landscape_refresh_days == days
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("ECOSYS_LANDSCAPE_REFRESH", "hourly"), ("ECOSYS_LANDSCAPE_URL", "ftp://x/l.yml")]
+)
+def test_landscape_settings_name_the_fix(tmp_path: Path, name: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        load_settings({"ECOSYS_HOME": str(tmp_path), name: value})
 
 
 def test_values_are_read(tmp_path: Path) -> None:

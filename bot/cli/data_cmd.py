@@ -6,7 +6,11 @@ import argparse
 from pathlib import Path
 
 from bot.config import load_settings
+from bot.landscape_refresh import served_landscape_file
 from index import knowledge
+
+SERVED = Path("-served-")
+"""``--landscape`` given without a path."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -14,8 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "data",
         help="check the knowledge base or import the CNCF landscape",
         description="Check the knowledge-base YAML, or import the CNCF landscape beside it.",
-        epilog="Examples:\n  ecosys data check\n  ecosys data check --landscape ../shared/data/cncf-landscape.yml\n"
-        "  ecosys data import-landscape ../shared/data/cncf-landscape.yml",
+        epilog="Examples:\n  ecosys data check\n  ecosys data check --landscape ./landscape.yml\n"
+        "  ecosys data import-landscape",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="data_command", metavar="ACTION", required=True)
@@ -30,7 +34,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--landscape",
         type=Path,
         metavar="PATH",
-        help="also report curated facts that disagree with this landscape.yml",
+        nargs="?",
+        const=SERVED,
+        help="also report curated facts that disagree with this landscape.yml "
+        "(no PATH: the landscape being served, the last download or the shipped snapshot)",
     )
     check.set_defaults(func=run_check)
     from bot.cli.landscape_cmd import register_data_commands
@@ -49,8 +56,9 @@ def run_check(args: argparse.Namespace) -> int:
 
         kb = knowledge.load(settings.data_dirs)
         curated = [e for e in kb.entries.values() if e.source == "curated"]
-        drift = print_drift(curated, args.landscape)
-        drift += _check_popular_names(kb.categories.values(), args.landscape)
+        landscape = served_landscape_file(settings) if args.landscape == SERVED else args.landscape
+        drift = print_drift(curated, landscape)
+        drift += _check_popular_names(kb.categories.values(), landscape)
     if problems:
         print(f"{len(problems)} problem(s) found: fix them and run `ecosys data check` again.")
         return 1

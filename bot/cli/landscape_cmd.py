@@ -9,7 +9,9 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.cli.main import CliError
 from bot.config import load_settings
+from bot.landscape_refresh import refresh_landscape
 from index.drift import check_drift
 from index.errors import LandscapeError
 from index.landscape import import_landscape, read_categories
@@ -20,13 +22,17 @@ def register_data_commands(data_subparsers: argparse._SubParsersAction) -> None:
     """Add ``import-landscape`` to the ``ecosys data`` actions."""
     parser = data_subparsers.add_parser(
         "import-landscape",
-        help="import a CNCF landscape.yml beside the curated data",
-        description="Convert a CNCF landscape.yml into knowledge-base YAML (one file per category) and "
-        "replace the previous import atomically; prints what was added, changed and removed.\n"
-        "Example: ecosys data import-landscape ../shared/data/cncf-landscape.yml",
+        help="refresh the CNCF landscape (download, or a local landscape.yml) beside the curated data",
+        description="With no PATH, download the current CNCF landscape.yml from $ECOSYS_LANDSCAPE_URL "
+        "(a conditional request: 'not modified' when it has not changed) and import it; with PATH, import "
+        "that file. The import replaces the previous one atomically (served instead of the shipped snapshot) "
+        "and prints what was added, changed and removed; a failed download keeps the last good data.\n"
+        "Example: ecosys data import-landscape   (or, from a file: ecosys data import-landscape ./landscape.yml)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", type=Path, metavar="PATH", help="the landscape.yml to import")
+    parser.add_argument(
+        "path", type=Path, metavar="PATH", nargs="?", help="a landscape.yml to import (default: download it)"
+    )
     parser.add_argument(
         "--out",
         type=Path,
@@ -38,8 +44,14 @@ def register_data_commands(data_subparsers: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     settings = load_settings()
+    if args.path is None:
+        if args.out is not None:
+            raise CliError("--out goes with a PATH: a download always refreshes $ECOSYS_HOME/landscape.")
+        result = refresh_landscape(settings)
+        print(result.message)
+        return 1 if result.outcome == "failed" else 0
     out_dir = args.out if args.out is not None else settings.landscape_dir
-    category_dirs = [d for d in settings.data_dirs if d.resolve() != out_dir.resolve()]
+    category_dirs = [d for d in settings.data_dirs if d.is_dir() and d.resolve() != out_dir.resolve()]
     categories = read_categories(category_dirs)
     if not categories:
         raise LandscapeError(

@@ -60,14 +60,19 @@ def changes_since(
     if previous is None:
         return Changes(first=True, total_entries=len(entries), total_categories=categories)
     current = snapshot_of(entries)
-    new = tuple(sorted((entries[eid].name for eid in current.keys() - previous.keys()), key=str.lower))
+    added = [entries[eid] for eid in current.keys() - previous.keys()]
+    named = sorted(
+        (e for e in added if e.cncf is not None or e.source == "curated"),
+        key=lambda e: (e.cncf is None, e.name.lower()),
+    )
+    new = tuple(f"{e.name} ({maturity_label(lang, e.cncf.maturity)})" if e.cncf else e.name for e in named)
     changed = tuple(
         StatusChange(entries[eid].name, badge(lang, *previous[eid]), badge(lang, *current[eid]))
         for eid in sorted(current.keys() & previous.keys(), key=lambda eid: entries[eid].name.lower())
         if current[eid] != previous[eid]
     )
     removed = len(previous.keys() - current.keys())
-    return Changes(False, len(entries), categories, new, changed, removed)
+    return Changes(False, len(entries), categories, new, changed, removed, len(added) - len(named))
 
 
 def pick_spotlight(categories: Sequence[tuple[Category, int]], last: str | None) -> Category | None:

@@ -48,13 +48,16 @@ class Changes:
     total_entries: int
     total_categories: int
     new: tuple[str, ...] = ()
-    """Names of new entries."""
+    """New curated entries and new CNCF projects, CNCF ones first with their maturity ("Kmesh (CNCF sandbox)")."""
     status: tuple[StatusChange, ...] = ()
+    """Status and CNCF maturity moves (sandbox → incubating → graduated, archived)."""
     removed: int = 0
+    new_others: int = 0
+    """Other new landscape items (vendors' products, members): counted, not named."""
 
     @property
     def empty(self) -> bool:
-        return not (self.new or self.status or self.removed)
+        return not (self.new or self.status or self.removed or self.new_others)
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,8 @@ def _changes_lines(digest: Digest, m: _Markup) -> list[str]:
         lines.append(f"{texts.new_entries(lang, len(changes.new))} {shown}")
         if more > 0:
             lines.append(texts.and_more(lang, more))
+    if changes.new_others:
+        lines.append(texts.new_landscape_items(lang, changes.new_others))
     if changes.status:
         lines.append(texts.status_changes(lang, len(changes.status)))
         lines += [f"• {m.esc(c.name)}: {c.before} → {c.after}" for c in changes.status[:LIST_LIMIT]]

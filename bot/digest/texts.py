@@ -243,6 +243,15 @@ def new_entries(lang: str, count: int) -> str:
     return _pick(lang, f"新增 {count} 个项目：", f"新增 {count} 個專案：", f"{count} new projects:")
 
 
+def new_landscape_items(lang: str, count: int) -> str:
+    return _pick(
+        lang,
+        f"CNCF 全景图另新增 {count} 个条目。",
+        f"CNCF 全景圖另新增 {count} 個條目。",
+        f"{count} other new CNCF landscape items.",
+    )
+
+
 def status_changes(lang: str, count: int) -> str:
     return _pick(lang, f"{count} 个项目状态变化：", f"{count} 個專案狀態變化：", f"{count} status changes:")
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.render import messages
+from bot.render.compare import comparison_rows
 from index.answer import Answer, Hit
 from index.model import Category, Entry
 from index.normalize import localize
@@ -19,6 +20,8 @@ from index.normalize import localize
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
 MAX_FIELD = 2000
+MAX_FIELDS = 10
+"""Fields one section holds."""
 MAX_HEADER = 150
 MAX_BUTTON_TEXT = 75
 MAX_BUTTON_VALUE = 2000
@@ -60,7 +63,7 @@ def section(mrkdwn: str) -> Block:
 def fields_section(fields: Sequence[str]) -> Block:
     return {
         "type": "section",
-        "fields": [{"type": "mrkdwn", "text": clip(f or " ", MAX_FIELD)} for f in fields[:10]],
+        "fields": [{"type": "mrkdwn", "text": clip(f or " ", MAX_FIELD)} for f in fields[:MAX_FIELDS]],
     }
 
 
@@ -253,26 +256,16 @@ def card_message(hit: Hit, lang: str, *, note: str = "") -> Message:
 
 
 def comparison_message(answer: Answer, *, note: str = "") -> Message:
-    """Two projects side by side: Slack lays ``fields`` out in two columns, so rows pair up."""
+    """Two projects side by side: Slack lays ``fields`` out in two columns, so each row is a pair of cells."""
     lang = answer.lang
     left, right = answer.hits
     title = messages.understood_title(answer)
-
-    def column(hit: Hit) -> list[str]:
-        entry = hit.entry
-        badge = status_badge(entry, lang)
-        status = badge if badge else messages.status_label(lang, entry.status)
-        cncf = messages.maturity_label(lang, entry.cncf.maturity, entry.cncf.since) if entry.cncf else "—"
-        return [
-            f"*{link(entry.homepage, entry.name)}*",
-            f"*{messages.category_label(lang)}*\n{escape(hit.category_name or entry.category)}",
-            f"*{messages.status_label_title(lang)}*\n{escape(status)}",
-            f"*CNCF*\n{escape(cncf)}",
-            escape(hit.description or messages.no_description(lang)),
-        ]
-
-    rows = [cell for pair in zip(column(left), column(right), strict=True) for cell in pair]
-    blocks: list[Block] = [header(title), fields_section(rows)]
+    cells = [f"*{link(hit.entry.homepage, hit.entry.name)}*" for hit in (left, right)]
+    cells += [escape(hit.description or messages.no_description(lang)) for hit in (left, right)]
+    for row in comparison_rows(answer.hits, lang):
+        cells += [f"*{escape(row.label)}*\n{escape(value)}" for value in row.values]
+    blocks: list[Block] = [header(title)]
+    blocks += [fields_section(cells[i : i + MAX_FIELDS]) for i in range(0, len(cells), MAX_FIELDS)]
     if note:
         blocks.append(context([note]))
     return message(_fallback(title, answer.hits), blocks)

@@ -245,6 +245,34 @@ def understood_title(answer: Answer) -> str:
     return understood_search(lang, " ".join(answer.question.split())[:80])
 
 
+def unknown_fact(lang: str) -> str:
+    return _pick(lang, "未知", "未知", "unknown")
+
+
+def license_label(lang: str) -> str:
+    return _pick(lang, "许可证", "授權條款", "Licence")
+
+
+def language_label(lang: str) -> str:
+    return _pick(lang, "主要语言", "主要語言", "Language")
+
+
+def first_release_label(lang: str) -> str:
+    return _pick(lang, "首次发布", "首次發布", "First release")
+
+
+def maintainer_label(lang: str) -> str:
+    return _pick(lang, "维护者", "維護者", "Maintained by")
+
+
+def strengths_label(lang: str) -> str:
+    return _pick(lang, "优势", "優勢", "Strengths")
+
+
+def tradeoffs_label(lang: str) -> str:
+    return _pick(lang, "取舍", "取捨", "Trade-offs")
+
+
 def looking_up(lang: str) -> str:
     """The acknowledgement of a question, replaced by its answer a moment later."""
     return _pick(lang, "正在查找…", "正在查找…", "Looking it up…")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from bot.render import messages
+from bot.render.compare import comparison_rows
 from index.answer import Answer, Hit
 from index.model import Category, Lang
 
@@ -57,6 +59,30 @@ def render_hit(number: int, hit: Hit, lang: Lang, *, color: bool) -> list[str]:
     return lines
 
 
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _comparison_table(answer: Answer, *, color: bool) -> list[str]:
+    """The compared projects' facts as aligned rows; long prose (strengths, trade-offs) as one line each."""
+    rows = comparison_rows(answer.hits, answer.lang)
+    names = [hit.entry.name for hit in answer.hits]
+    label_width = max(_width(r.label) for r in rows) + 2
+    short = [r for r in rows if all(_width(v) <= 28 for v in r.values)]
+    long = [r for r in rows if r not in short]
+    column = max(_width(v) for r in short for v in (*r.values, *names)) + 2
+    out = [_style(_pad("", label_width) + "".join(_pad(n, column) for n in names).rstrip(), BOLD, color)]
+    out += [(_pad(r.label, label_width) + "".join(_pad(v, column) for v in r.values)).rstrip() for r in short]
+    for row in long:
+        out += [f"{row.label} · {name}: {value}" for name, value in zip(names, row.values, strict=True)]
+    return out
+
+
 def render_answer(answer: Answer, *, color: bool = False, categories: Sequence[Category] = ()) -> str:
     """The whole answer; ``categories`` are offered when nothing was found and there is no suggestion."""
     lang = answer.lang
@@ -72,6 +98,9 @@ def render_answer(answer: Answer, *, color: bool = False, categories: Sequence[C
     lines = [_style(messages.understood_title(answer), BOLD, color), ""]
     for i, hit in enumerate(answer.hits, start=answer.offset + 1):
         lines += render_hit(i, hit, lang, color=color)
+        lines.append("")
+    if answer.understood == "comparison" and len(answer.hits) >= 2:
+        lines += _comparison_table(answer, color=color)
         lines.append("")
     if answer.has_more:
         last = answer.offset + len(answer.hits)

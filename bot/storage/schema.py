@@ -41,6 +41,9 @@ class Workspace:
     enterprise_id: str = ""
 
 
+DEPLOYMENT = Workspace("~")
+"""The owner of rows that belong to the deployment, not to a workspace (the landscape refresh's claims)."""
+
 LEGACY_TEAM = ""
 """``team_id`` of rows written before workspaces were recorded (see ``workspaces.adopt_legacy_rows``)."""
 

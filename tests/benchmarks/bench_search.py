@@ -8,7 +8,7 @@ Measures, on this machine, in one run:
 
 Usage:
     .venv/bin/python tests/benchmarks/bench_search.py
-    .venv/bin/python tests/benchmarks/bench_search.py --landscape ../shared/data/cncf-landscape.yml
+    .venv/bin/python tests/benchmarks/bench_search.py --landscape data/snapshots/cncf-landscape.yml
 """
 
 from __future__ import annotations

@@ -46,6 +46,44 @@ def test_ask_traditional_answers_in_traditional(home: Path, capsys: pytest.Captu
     assert "服務" in out and "服务" not in out
 
 
+@pytest.mark.parametrize(
+    ("question", "labels"),
+    [
+        ("etcd vs consul", ["Licence", "Language", "First release", "Maintained by"]),
+        ("对比 etcd 和 consul", ["许可证", "主要语言", "首次发布", "维护者"]),
+    ],
+)
+def test_a_comparison_shows_the_facts_people_compare_on_as_aligned_rows(
+    home: Path, capsys: pytest.CaptureFixture[str], question: str, labels: list[str]
+) -> None:
+    from bot.config import REPO_DATA_DIR
+    from index import knowledge
+
+    out = _ask(capsys, *question.split())
+    entries = knowledge.load([REPO_DATA_DIR]).entries
+    table = out[out.index(labels[0]) :]
+    for label, field in zip(labels, ("license", "language", "first_release", "maintainer"), strict=True):
+        row = next(line for line in table.splitlines() if line.startswith(label))
+        for entry_id in ("etcd", "consul"):
+            value = str(getattr(entries[entry_id].facts, field))
+            assert value in row or (value == "unknown" and ("unknown" in row or "未知" in row)), row
+    # Aligned: the second project's values start in the column of its name in the table's first line.
+    rows = table.splitlines()[:4]
+    header = next(
+        line for line in out.splitlines() if line.startswith(" ") and "etcd" in line and "Consul" in line
+    )
+    column = _columns(header[: header.index("Consul")])
+    for row in rows:
+        words = row.split()
+        assert _columns(row[: row.rindex(words[-1])]) == column, (header, row)
+
+
+def _columns(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def test_ask_query_syntax_is_a_polite_nothing(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = _ask(capsys, 'AND ( "*')
     assert "Nothing found" in out

@@ -85,6 +85,21 @@ def test_curated_facts_are_never_overwritten() -> None:
 
 
 @pytest.mark.parametrize(
+    ("landscape", "status"),
+    [
+        (Cncf(maturity="incubating", accepted=2021, incubating=2026), "active"),
+        (Cncf("archived", archived=2026), "archived"),
+    ],
+)
+def test_a_later_cncf_stage_in_the_landscape_is_taken(landscape: Cncf, status: str) -> None:
+    """The landscape is refreshed weekly: a move the editors have not made yet is served (and drift reports it)."""
+    ours = curated("akri", "Akri", cncf=Cncf(maturity="sandbox", accepted=2021), status="active")
+    theirs = imported("akri", "Akri", cncf=landscape, status="archived" if status == "archived" else "active")
+    (merged,), _notes = merge_layers([[ours], [theirs]])
+    assert merged.cncf == landscape and merged.status == status and merged.source == "curated"
+
+
+@pytest.mark.parametrize(
     ("later", "reason"),
     [
         (imported("x", "Prom", aliases=("Prometheus",)), "alias"),

@@ -6,11 +6,13 @@ none and must be answered with nothing at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from index.model import Entry
 
 RELEVANCE_DIR = Path(__file__).resolve().parent.parent / "relevance"
 CURATED_SETS = ("survey", "cncf-graduated", "cncf-incubating")
@@ -77,3 +79,93 @@ def evaluate(name: str, questions: Sequence[Question], ranker: Callable[[str], l
     report.recall = sum(recalls) / len(recalls) if recalls else 0.0
     report.mrr = sum(reciprocal) / len(reciprocal) if reciprocal else 0.0
     return report
+
+
+BLIND_DIR = RELEVANCE_DIR / "blind"
+"""Questions written from third-party texts by a helper that never read the engine or the data (issue 9)."""
+
+
+def load_blind(entries: Mapping[str, Entry], landscape_file: Path) -> tuple[list[Question], list[str]]:
+    """The blind set with its expected project names resolved to entry ids, and the names that resolve to none.
+
+    Names are matched as the merge matches layers (``index.merge``): an entry's name or alias, else the
+    landscape item of that name and the entry that absorbed it (same homepage or repository). A name that
+    resolves to nothing stays as it is, so it can never be found: a gap in the knowledge base counts as a miss.
+    """
+    resolver = _Resolver(entries, landscape_file)
+    questions, unresolved = [], []
+    for path in sorted(BLIND_DIR.glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+            ids = []
+            for name in item.get("expect") or ():
+                found = resolver.resolve(str(name))
+                if found is None:
+                    unresolved.append(f"{path.name}: {name}")
+                ids.append(found or f"?{name}")
+            questions.append(Question(str(item["q"]), tuple(ids), item.get("kind", ""), path.stem))
+    return questions, sorted(set(unresolved))
+
+
+class _Resolver:
+    def __init__(self, entries: Mapping[str, Entry], landscape_file: Path) -> None:
+        from index.landscape import read_landscape
+        from index.merge import name_key, url_key
+
+        self._name_key, self._url_key = name_key, url_key
+        self.by_name: dict[str, list[Entry]] = {}
+        self.by_alias: dict[str, list[Entry]] = {}
+        self.by_url: dict[str, list[Entry]] = {}
+        for entry in entries.values():
+            self.by_name.setdefault(name_key(entry.name), []).append(entry)
+            for alias in entry.aliases:
+                self.by_alias.setdefault(name_key(alias), []).append(entry)
+            for url in (entry.homepage, entry.repo):
+                if url:
+                    self.by_url.setdefault(url_key(url), []).append(entry)
+        self.items = {name_key(item.name): item for item in read_landscape(landscape_file)}
+
+    def resolve(self, name: str) -> str | None:
+        key = self._name_key(name)
+        for table in (self.by_name, self.by_alias):
+            found = table.get(key, [])
+            if found:
+                return min(found, key=lambda e: (e.source != "curated", e.id)).id
+        item = self.items.get(key)
+        if item is not None:
+            for url in (item.repo, item.homepage):
+                found = self.by_url.get(self._url_key(url), []) if url else []
+                if len(found) == 1:
+                    return found[0].id
+        return None
+
+
+def by_kind(
+    questions: Sequence[Question], rankers: Mapping[str, Callable[[str], list[str]]]
+) -> dict[str, dict[str, Report]]:
+    """kind → ranker name → report: every figure beside the others on the same questions."""
+    kinds = sorted({q.kind for q in questions})
+    return {
+        kind: {
+            name: evaluate(name, [q for q in questions if q.kind == kind], ranker)
+            for name, ranker in rankers.items()
+        }
+        for kind in kinds
+    }
+
+
+def kind_table(questions: Sequence[Question], reports: Mapping[str, Mapping[str, Report]]) -> str:
+    """A plain-text table: per kind, questions and recall@5 / MRR (or off-topic empty) for each ranker."""
+    names = list(next(iter(reports.values())).keys())
+    lines = [f"{'kind':<16}{'n':>5}  " + "  ".join(f"{n:>22}" for n in names)]
+    for kind, row in reports.items():
+        count = sum(1 for q in questions if q.kind == kind)
+        cells = []
+        for name in names:
+            r = row[name]
+            cells.append(
+                f"{r.out_of_scope_ok:>9}/{r.out_of_scope_total:<3} empty      "
+                if r.out_of_scope_total and not r.recall
+                else f"{r.recall:>10.3f} / {r.mrr:.3f}"
+            )
+        lines.append(f"{kind:<16}{count:>5}  " + "  ".join(f"{c:>22}" for c in cells))
+    return "\n".join(lines)
