@@ -28,7 +28,7 @@ from bot.context import AppContext, worker_name
 from bot.digest.deliver import Delivery
 from bot.digest.runner import ClientFor, run_due
 from bot.landscape_refresh import RefreshResult, refresh_landscape
-from bot.storage import digest_runs, query_log
+from bot.storage import digest_runs, feedback, query_log
 from bot.storage.events import purge_events
 from bot.storage.schema import DEPLOYMENT
 
@@ -93,6 +93,9 @@ class Clock:
         removed = query_log.purge(self.db, keep_days=self.keep_days, now=self.now())
         if removed:
             log.info("query log: %d questions older than %d days deleted", removed, self.keep_days)
+        votes = feedback.purge(self.db, keep_days=self.keep_days, now=self.now())
+        if votes:
+            log.info("feedback: %d votes older than %d days deleted", votes, self.keep_days)
         forgotten = purge_events(self.db, now=self.now())
         if forgotten:
             log.info("event store: %d handled event ids forgotten", forgotten)

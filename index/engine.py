@@ -14,7 +14,7 @@ from pathlib import Path
 
 from whoosh.scoring import BM25F
 
-from index import datafiles, rank, store
+from index import datafiles, nearby, rank, store
 from index.answer import Answer, Hit, Understood
 from index.catalog import Catalog, compact
 from index.errors import DataError, Problem
@@ -192,6 +192,27 @@ class Engine:
         ranked = rank.category_order(self._searcher(), self._catalog, [category_id], [])
         name = localize(category.name.get(lang), lang)
         return self._answer(name, lang, "category", ranked, limit, offset, category, ())
+
+    def near_categories(self, question: str, *, limit: int = 8) -> list[tuple[Category, int]]:
+        """Up to ``limit`` categories with entries that are nearest ``question``, with their entry counts.
+
+        For a question that found nothing: the categories worth offering instead (``index.nearby``).
+        """
+        reading = self._read(question)
+        counts = {cid: len(ids) for cid, ids in self._catalog.by_category.items()}
+        ids = nearby.near_categories(reading, self._catalog, populated=counts, limit=limit)
+        return [(self._catalog.categories[cid], counts[cid]) for cid in ids]
+
+    def in_domain(self, question: str) -> bool:
+        """Whether ``question`` is about the ecosystem at all (not weather, emoji or a ``%00`` probe)."""
+        return nearby.is_in_domain(self._read(question), self._catalog)
+
+    def _read(self, question: str) -> Reading:
+        text = _CJK_SPACE.sub("", fold(strip_mentions(question[:MAX_QUESTION_CHARS])))
+        searcher = self._searcher()
+        return read_question(
+            text, self._catalog, known_term=lambda t: rank.document_frequency(searcher, t) > 0
+        )
 
     # ----------------------------------------------------------------- internals
 

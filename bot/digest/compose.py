@@ -20,10 +20,11 @@ from bot.digest.content import (
     SpotlightItem,
     StatusChange,
     TopicCount,
+    Unhelpful,
     badge,
 )
-from bot.render.messages import maturity_label
-from bot.storage import digest_runs, query_log
+from bot.render.badges import joined, labels
+from bot.storage import digest_runs, feedback, query_log
 from bot.storage.digest_runs import Snapshot
 from bot.storage.schema import Workspace
 from index.model import Category, Entry, Lang
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 
 TOPICS = 5
 UNANSWERED = 5
+UNANSWERED_READ = 200
+"""Questions that found nothing read from the log, to split into gaps and off-topic text."""
+UNHELPFUL = 5
 QUESTIONS_READ = 50
 """Most asked questions read from the log to group into topics."""
 SPOTLIGHT_ITEMS = 5
@@ -65,7 +69,10 @@ def changes_since(
         (e for e in added if e.cncf is not None or e.source == "curated"),
         key=lambda e: (e.cncf is None, e.name.lower()),
     )
-    new = tuple(f"{e.name} ({maturity_label(lang, e.cncf.maturity)})" if e.cncf else e.name for e in named)
+    new = tuple(
+        f"{e.name} ({joined(labels(lang, status='active', maturity=e.cncf.maturity))})" if e.cncf else e.name
+        for e in named
+    )
     changed = tuple(
         StatusChange(entries[eid].name, badge(lang, *previous[eid]), badge(lang, *current[eid]))
         for eid in sorted(current.keys() & previous.keys(), key=lambda eid: entries[eid].name.lower())
@@ -87,10 +94,15 @@ def pick_spotlight(categories: Sequence[tuple[Category, int]], last: str | None)
 
 
 def _item_badge(entry: Entry, lang: Lang) -> str:
-    maturity = entry.cncf.maturity if entry.cncf else ""
-    if not entry.is_active:
-        return badge(lang, entry.status, maturity)
-    return maturity_label(lang, maturity) if maturity else ""
+    cncf = entry.cncf
+    return " · ".join(
+        labels(
+            lang,
+            status=entry.status,
+            maturity=cncf.maturity if cncf else "",
+            year=cncf.since if cncf else None,
+        )
+    )
 
 
 def spotlight_of(engine: Engine, category: Category, lang: Lang) -> Spotlight:
@@ -121,6 +133,35 @@ def topics_of(engine: Engine, asked: Sequence[query_log.QuestionCount], lang: La
     return tuple(TopicCount(labels[key], counts[key]) for key in ranked[:TOPICS])
 
 
+def gaps_of(
+    engine: Engine, unanswered: Sequence[query_log.QuestionCount], lang: Lang
+) -> tuple[tuple[TopicCount, ...], int]:
+    """Questions that found nothing, split: the in-domain ones (gaps in the knowledge base, most asked
+    first) and how many times off-topic text was asked (weather, emoji, ``%00`` probes)."""
+    gaps: list[TopicCount] = []
+    off_topic = 0
+    for item in unanswered:
+        if engine.in_domain(item.question):
+            gaps.append(TopicCount(localize(item.question, lang), item.count))
+        else:
+            off_topic += item.count
+    return tuple(gaps[:UNANSWERED]), off_topic
+
+
+def unhelpful_of(
+    engine: Engine, marked: Sequence[feedback.UnhelpfulAnswer], lang: Lang
+) -> tuple[Unhelpful, ...]:
+    entries = engine.entries()
+    return tuple(
+        Unhelpful(
+            localize(item.question, lang),
+            item.count,
+            tuple(entries[e].name for e in item.entries if e in entries),
+        )
+        for item in marked
+    )
+
+
 def compose(
     db: Database,
     engine: Engine,
@@ -135,7 +176,9 @@ def compose(
 ) -> Composed:
     """The digest for ``channel_id`` covering the questions asked in its own workspace in ``[start, end)``."""
     asked = query_log.top_questions(db, workspace, since=start, until=end, limit=QUESTIONS_READ)
-    unanswered = query_log.unanswered_questions(db, workspace, since=start, until=end, limit=UNANSWERED)
+    unanswered = query_log.unanswered_questions(db, workspace, since=start, until=end, limit=UNANSWERED_READ)
+    gaps, off_topic = gaps_of(engine, unanswered, lang)
+    marked = feedback.unhelpful_answers(db, workspace, since=start, until=end, limit=UNHELPFUL)
     last = digest_runs.last_sent(db, workspace, channel_id)
     entries = engine.entries()
     categories = engine.categories()
@@ -148,7 +191,9 @@ def compose(
         end=(end - timedelta(seconds=1)).astimezone(zone).date(),
         asked_total=query_log.count_questions(db, workspace, since=start, until=end),
         topics=topics_of(engine, asked, lang),
-        unanswered=tuple(TopicCount(localize(q.question, lang), q.count) for q in unanswered),
+        unanswered=gaps,
+        off_topic=off_topic,
+        unhelpful=unhelpful_of(engine, marked, lang),
         changes=changes_since(
             last.snapshot if last else None,
             entries,

@@ -1,8 +1,8 @@
 """A digest as plain data, and the pure functions that turn it into a Slack message or terminal text.
 
-``build_message`` keeps within Slack's limits (50 blocks, 3,000 characters a section, 150 a header) by
-cutting lists and saying how many were left out; user-supplied text (questions) is escaped so that a
-question such as ``<!channel>`` cannot notify anyone.
+``build_message`` builds its blocks with ``bot.render.kit`` (Slack's limits, escaping) and cuts lists
+saying how many were left out; user-supplied text (questions) is escaped so that a question such as
+``<!channel>`` cannot notify anyone.
 """
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.digest import texts
-from bot.render.messages import maturity_label, status_label
+from bot.render import kit
+from bot.render.badges import joined, labels
+from bot.render.kit import escape
 
-MAX_BLOCKS = 50
-MAX_SECTION = 3000
-MAX_HEADER = 150
-MAX_FALLBACK = 3000
 LIST_LIMIT = 10
 """Items shown per list (new entries, status changes); the rest are counted."""
 
@@ -79,6 +77,15 @@ class Spotlight:
 
 
 @dataclass(frozen=True)
+class Unhelpful:
+    """An answer people marked not helpful: the question, how often, and the projects it showed."""
+
+    question: str
+    count: int
+    shown: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Digest:
     """Everything one digest says, already in its language."""
 
@@ -91,29 +98,9 @@ class Digest:
     unanswered: tuple[TopicCount, ...]
     changes: Changes
     spotlight: Spotlight | None = None
-
-
-def escape(text: str) -> str:
-    """Slack mrkdwn escaping: ``&``, ``<`` and ``>`` are the only characters Slack requires escaped."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _fit_lines(lines: list[str], limit: int = MAX_SECTION) -> str:
-    """Join ``lines`` up to ``limit`` characters, dropping whole lines from the end (and marking it)."""
-    out: list[str] = []
-    used = 0
-    for line in lines:
-        line = _cut(line, limit)
-        if used + len(line) + 1 > limit - 2:
-            out.append("…")
-            break
-        out.append(line)
-        used += len(line) + 1
-    return "\n".join(out)
+    off_topic: int = 0
+    """Questions that found nothing and were not about the ecosystem (weather, emoji, probes)."""
+    unhelpful: tuple[Unhelpful, ...] = ()
 
 
 def _same(text: str) -> str:
@@ -135,6 +122,16 @@ PLAIN = _Markup(_same, "", "")
 
 def _counted(lang: str, items: tuple[TopicCount, ...], m: _Markup) -> list[str]:
     return [f"{n}. {m.esc(item.topic)} · {texts.times(lang, item.count)}" for n, item in enumerate(items, 1)]
+
+
+def _unhelpful_lines(lang: str, items: tuple[Unhelpful, ...], m: _Markup) -> list[str]:
+    if not items:
+        return [texts.none_unhelpful(lang)]
+    lines = []
+    for n, item in enumerate(items, 1):
+        shown = f" → {', '.join(m.esc(name) for name in item.shown)}" if item.shown else ""
+        lines.append(f"{n}. {m.esc(item.question)} · {texts.times(lang, item.count)}{shown}")
+    return [*lines, texts.unhelpful_hint(lang)]
 
 
 def _changes_lines(digest: Digest, m: _Markup) -> list[str]:
@@ -174,14 +171,17 @@ def _spotlight_lines(spotlight: Spotlight, lang: str, m: _Markup) -> list[str]:
 
 
 def sections(digest: Digest, markup: _Markup = SLACK) -> list[tuple[str, list[str]]]:
-    """The digest's four parts as (title, lines), in order; shared by Slack and the terminal."""
+    """The digest's parts as (title, lines), in order; shared by Slack and the terminal."""
     lang, m = digest.lang, markup
     asked = _counted(lang, digest.topics, m) or [texts.nothing_asked(lang)]
     unanswered = _counted(lang, digest.unanswered, m)
     unanswered = [*unanswered, texts.unanswered_hint(lang)] if unanswered else [texts.all_answered(lang)]
+    if digest.off_topic:
+        unanswered.append(texts.off_topic(lang, digest.off_topic))
     parts = [
         (texts.asked_title(lang, digest.asked_total), asked),
         (texts.unanswered_title(lang), unanswered),
+        (texts.unhelpful_title(lang), _unhelpful_lines(lang, digest.unhelpful, m)),
         (texts.changes_title(lang), _changes_lines(digest, m)),
     ]
     if digest.spotlight is not None:
@@ -197,14 +197,11 @@ def title(digest: Digest) -> str:
 
 def build_message(digest: Digest) -> dict:
     """The digest as a chat.postMessage payload: ``{"text": fallback, "blocks": [...]}``."""
-    blocks: list[dict] = [
-        {"type": "header", "text": {"type": "plain_text", "text": _cut(title(digest), MAX_HEADER)}}
-    ]
+    blocks = [kit.header(title(digest))]
     for heading, lines in sections(digest):
-        body = _fit_lines([f"*{escape(heading)}*", *lines])
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": body}})
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": texts.footer(digest.lang)}]})
-    return {"text": _cut(render_text(digest), MAX_FALLBACK), "blocks": blocks[:MAX_BLOCKS]}
+        blocks.append(kit.section(kit.fit_lines([f"*{escape(heading)}*", *lines])))
+    blocks.append(kit.context([texts.footer(digest.lang)]))
+    return kit.message(render_text(digest), blocks)
 
 
 def render_text(digest: Digest) -> str:
@@ -217,5 +214,4 @@ def render_text(digest: Digest) -> str:
 
 def badge(lang: str, status: str, maturity: str) -> str:
     """A status as shown in the digest: the lifecycle status, plus the CNCF maturity when there is one."""
-    label = status_label(lang, status)
-    return f"{label} · {maturity_label(lang, maturity)}" if maturity else label
+    return joined(labels(lang, status=status, maturity=maturity, always_status=True))

@@ -1,6 +1,7 @@
 """``/ecosys subscribe`` / ``unsubscribe`` / ``subscriptions`` (and 订阅 / 取消订阅 / 订阅列表).
 
-Called by the Slack command router after ``ack()``; returns the reply as ``{"text", "blocks"}``.
+Called by the Slack command router after ``ack()`` with the action ``bot.slack.commands`` read from the
+words (the one place they are mapped); returns the reply as ``{"text", "blocks"}``.
 """
 
 from __future__ import annotations
@@ -16,32 +17,19 @@ from bot.digest import texts
 from bot.digest.parse import ScheduleError, parse_subscribe
 from bot.digest.runner import next_send
 from bot.digest.schedule import Schedule
+from bot.render import kit
 from bot.storage import digest_runs, subscriptions
 from bot.storage.schema import Workspace
 from bot.storage.subscriptions import ScheduleFields
 
 log = logging.getLogger(__name__)
 
-ACTIONS = {
-    "subscribe": "subscribe",
-    "订阅": "subscribe",
-    "訂閱": "subscribe",
-    "unsubscribe": "unsubscribe",
-    "取消订阅": "unsubscribe",
-    "取消訂閱": "unsubscribe",
-    "subscriptions": "list",
-    "subscription": "list",
-    "订阅列表": "list",
-    "訂閱列表": "list",
-}
-"""Command words this module answers, in every language, mapped to what they do."""
-
 
 def _reply(lines: list[str], note: str = "") -> dict:
-    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)[:3000]}}]
+    blocks = [kit.section(kit.fit_lines(lines))]
     if note:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note[:3000]}]})
-    return {"text": "\n".join([*lines, note]).strip()[:3000], "blocks": blocks}
+        blocks.append(kit.context([note]))
+    return kit.message("\n".join([*lines, note]), blocks)
 
 
 def ensure_member(client: WebClient, channel_id: str) -> bool:
@@ -113,9 +101,12 @@ def handle_subscription(
     lang: str,
     now: datetime | None = None,
 ) -> dict:
-    """Answer one subscription command for ``channel_id`` of ``workspace``; ``lang`` is the reply's language."""
+    """Answer one subscription command for ``channel_id`` of ``workspace``; ``lang`` is the reply's language.
+
+    ``action`` is ``subscribe``, ``unsubscribe`` or ``subscriptions`` (``Command.action``).
+    """
     now = now or datetime.now(UTC)
-    what = ACTIONS.get(action.strip().lower())
+    what = action
     if what == "subscribe":
         return _subscribe(
             args, workspace=workspace, channel_id=channel_id, ctx=ctx, client=client, lang=lang, now=now
@@ -123,6 +114,6 @@ def handle_subscription(
     if what == "unsubscribe":
         removed = subscriptions.unsubscribe(ctx.db, workspace, channel_id)
         return _reply([texts.unsubscribed(lang) if removed else texts.not_subscribed(lang)])
-    if what == "list":
+    if what == "subscriptions":
         return _list(workspace=workspace, channel_id=channel_id, ctx=ctx, lang=lang, now=now)
     raise ValueError(f"not a subscription command: {action!r}")

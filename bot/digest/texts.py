@@ -284,3 +284,35 @@ def footer(lang: str) -> str:
         "用 `/ecosys 訂閱列表` 查看訂閱，`/ecosys 取消訂閱` 退訂。",
         "`/ecosys subscriptions` shows this channel's schedule; `/ecosys unsubscribe` stops it.",
     )
+
+
+def off_topic(lang: str, count: int) -> str:
+    """One line for the questions that found nothing and were not about the ecosystem at all."""
+    return _pick(
+        lang,
+        f"另有 {count} 个与容器生态无关的提问（闲聊、乱码等），未列出。",
+        f"另有 {count} 個與容器生態無關的提問（閒聊、亂碼等），未列出。",
+        f"Plus {count} off-topic question{'s' if count != 1 else ''} (small talk, stray text), not listed.",
+    )
+
+
+def unhelpful_title(lang: str) -> str:
+    return _pick(lang, "被标为“没帮助”的回答", "被標為「沒幫助」的回答", "Answers marked unhelpful")
+
+
+def none_unhelpful(lang: str) -> str:
+    return _pick(
+        lang,
+        "没有回答被标为“没帮助”。",
+        "沒有回答被標為「沒幫助」。",
+        "No answer was marked unhelpful.",
+    )
+
+
+def unhelpful_hint(lang: str) -> str:
+    return _pick(
+        lang,
+        "箭头后是当时给出的项目：这些回答值得知识库编辑看一看。",
+        "箭頭後是當時給出的專案：這些回答值得知識庫編輯看一看。",
+        "After the arrow, the projects the answer showed: worth a look by the knowledge base's editors.",
+    )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.render import messages
+from bot.render.badges import joined, labels
 from index.answer import Hit
 from index.model import Entry, Lang
 from index.normalize import localize
@@ -24,11 +25,13 @@ class Row:
 
 
 def _status(entry: Entry, lang: Lang) -> str:
-    return messages.status_label(lang, entry.status)
+    return joined(labels(lang, status=entry.status, always_status=True))
 
 
 def _cncf(entry: Entry, lang: Lang) -> str:
-    return messages.maturity_label(lang, entry.cncf.maturity, entry.cncf.since) if entry.cncf else "—"
+    if entry.cncf is None:
+        return "—"
+    return joined(labels(lang, status="active", maturity=entry.cncf.maturity, year=entry.cncf.since))
 
 
 def _fact(value: object, lang: Lang) -> str:

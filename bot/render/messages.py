@@ -273,6 +273,116 @@ def tradeoffs_label(lang: str) -> str:
     return _pick(lang, "取舍", "取捨", "Trade-offs")
 
 
+# ---------------------------------------------------------------- feedback
+
+
+def helpful_button(lang: str) -> str:
+    return _pick(lang, "👍 有帮助", "👍 有幫助", "👍 Helpful")
+
+
+def unhelpful_button(lang: str) -> str:
+    return _pick(lang, "👎 没帮助", "👎 沒幫助", "👎 Not helpful")
+
+
+def vote_thanks(lang: str, helpful: bool) -> str:
+    if helpful:
+        return _pick(lang, "谢谢反馈！", "謝謝回饋！", "Thanks for the feedback!")
+    return _pick(
+        lang,
+        "谢谢反馈！这个回答会出现在本周摘要里，由维护知识库的同事改进。",
+        "謝謝回饋！這個回答會出現在本週摘要裡，由維護知識庫的同事改進。",
+        "Thanks! This answer will be listed in the weekly digest so the people who keep the "
+        "knowledge base can improve it.",
+    )
+
+
+def vote_already(lang: str) -> str:
+    return _pick(
+        lang,
+        "你已经对这个回答反馈过了，谢谢！",
+        "你已經對這個回答回饋過了，謝謝！",
+        "You already rated this answer: thanks!",
+    )
+
+
+# ---------------------------------------------------------------- App Home
+
+
+def home_title(lang: str) -> str:
+    return _pick(
+        lang,
+        "ecosys：容器与云原生生态问答",
+        "ecosys：容器與雲原生生態問答",
+        "ecosys: ask about the cloud-native ecosystem",
+    )
+
+
+def home_how_to_ask(lang: str) -> str:
+    return _pick(
+        lang,
+        "在下面的搜索框输入一个需求、一个项目名或一句描述，按回车。也可以在任何频道用 `/ecosys 服务发现`，"
+        "或在讨论串里 @ecosys 提问。",
+        "在下面的搜尋框輸入一個需求、一個專案名或一句描述，按 Enter。也可以在任何頻道用 `/ecosys 服務發現`，"
+        "或在討論串裡 @ecosys 提問。",
+        "Type a need, a project name or a description in the box below and press Enter. You can also use "
+        "`/ecosys service discovery` in any channel, or mention @ecosys in a thread.",
+    )
+
+
+def home_search_label(lang: str) -> str:
+    return _pick(lang, "搜索", "搜尋", "Search")
+
+
+def home_search_placeholder(lang: str) -> str:
+    return _pick(
+        lang,
+        "例如：服务网格、etcd、带 Web 界面的镜像仓库",
+        "例如：服務網格、etcd、帶 Web 介面的映像倉庫",
+        "e.g. service mesh, etcd, a registry with a web UI",
+    )
+
+
+def home_categories_title(lang: str) -> str:
+    return _pick(lang, "按分类浏览", "按分類瀏覽", "Browse by category")
+
+
+def home_back(lang: str) -> str:
+    return _pick(lang, "← 所有分类", "← 所有分類", "← All categories")
+
+
+def home_subscriptions_title(lang: str) -> str:
+    return _pick(
+        lang,
+        "订阅摘要的频道（仅管理员可见）",
+        "訂閱摘要的頻道（僅管理員可見）",
+        "Channels subscribed to digests (admins only)",
+    )
+
+
+def home_no_subscriptions(lang: str) -> str:
+    return _pick(
+        lang, "还没有频道订阅摘要。", "還沒有頻道訂閱摘要。", "No channel subscribes to a digest yet."
+    )
+
+
+def home_next_send(lang: str, channel: str, schedule: str, when: str) -> str:
+    return _pick(
+        lang,
+        f"{channel} · {schedule} · 下一期 {when}",
+        f"{channel} · {schedule} · 下一期 {when}",
+        f"{channel} · {schedule} · next {when}",
+    )
+
+
+def home_paused(lang: str, channel: str, schedule: str) -> str:
+    return _pick(
+        lang,
+        f"{channel} · {schedule} · 已暂停",
+        f"{channel} · {schedule} · 已暫停",
+        f"{channel} · {schedule} · paused",
+    )
+
+
 def looking_up(lang: str) -> str:
     """The acknowledgement of a question, replaced by its answer a moment later."""
     return _pick(lang, "正在查找…", "正在查找…", "Looking it up…")

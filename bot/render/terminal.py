@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
 
+from bot.nothing_found import NothingFound
 from bot.render import messages
+from bot.render.badges import entry_badges
 from bot.render.compare import comparison_rows
 from index.answer import Answer, Hit
-from index.model import Category, Lang
+from index.model import Lang
 
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
@@ -30,20 +31,9 @@ def _marked(hit: Hit, color: bool) -> str:
     return "".join(out)
 
 
-def badges(hit: Hit, lang: Lang) -> list[str]:
-    """Status words shown beside a name: CNCF maturity, and lifecycle when not active."""
-    entry = hit.entry
-    out = []
-    if entry.cncf is not None:
-        out.append(messages.maturity_label(lang, entry.cncf.maturity, entry.cncf.since))
-    if entry.status not in ("active", "unknown"):
-        out.append(messages.status_label(lang, entry.status))
-    return out
-
-
 def render_hit(number: int, hit: Hit, lang: Lang, *, color: bool) -> list[str]:
     entry = hit.entry
-    tags = badges(hit, lang)
+    tags = entry_badges(entry, lang)
     title = f"{number}. {_style(entry.name, BOLD, color)}" + (f"  [{' · '.join(tags)}]" if tags else "")
     lines = [title]
     description = _marked(hit, color) or _style(messages.no_description(lang), DIM, color)
@@ -78,23 +68,33 @@ def _comparison_table(answer: Answer, *, color: bool) -> list[str]:
     column = max(_width(v) for r in short for v in (*r.values, *names)) + 2
     out = [_style(_pad("", label_width) + "".join(_pad(n, column) for n in names).rstrip(), BOLD, color)]
     out += [(_pad(r.label, label_width) + "".join(_pad(v, column) for v in r.values)).rstrip() for r in short]
+    name_width = max(_width(n) for n in names) + 2
     for row in long:
-        out += [f"{row.label} · {name}: {value}" for name, value in zip(names, row.values, strict=True)]
+        out.append(row.label)
+        out += [
+            f"  {_pad(name + ':', name_width)}{value}" for name, value in zip(names, row.values, strict=True)
+        ]
     return out
 
 
-def render_answer(answer: Answer, *, color: bool = False, categories: Sequence[Category] = ()) -> str:
-    """The whole answer; ``categories`` are offered when nothing was found and there is no suggestion."""
+def render_nothing_found(found: NothingFound) -> str:
+    """The nothing-found reply: the same words and the same offers as Slack's buttons."""
+    lang = found.lang
+    lines = [messages.nothing_found(lang, found.question)]
+    if found.did_you_mean:
+        lines.append(messages.did_you_mean(lang, found.did_you_mean))
+    elif found.categories:
+        lines.append(messages.browse_categories(lang))
+        lines.append("  " + " · ".join(f"{c.name} ({c.count})" for c in found.categories))
+    return "\n".join(lines) + "\n"
+
+
+def render_answer(answer: Answer, *, color: bool = False, nothing: NothingFound | None = None) -> str:
+    """The whole answer; ``nothing`` says what to offer when it found nothing (``bot.nothing_found``)."""
     lang = answer.lang
     if not answer.hits:
-        lines = [messages.nothing_found(lang, answer.question)]
-        if answer.suggestions:
-            lines.append(messages.did_you_mean(lang, answer.suggestions))
-        elif categories:
-            lines.append(messages.browse_categories(lang))
-            names = [c.name.get("en" if lang == "en" else "zh") for c in categories]
-            lines.append("  " + " · ".join(names))
-        return "\n".join(lines)
+        found = nothing or NothingFound(" ".join(answer.question.split()), lang, answer.suggestions)
+        return render_nothing_found(found)
     lines = [_style(messages.understood_title(answer), BOLD, color), ""]
     for i, hit in enumerate(answer.hits, start=answer.offset + 1):
         lines += render_hit(i, hit, lang, color=color)

@@ -25,6 +25,7 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.context import AppContext
 from bot.storage import jobs
 from bot.storage.schema import Workspace
 
@@ -50,6 +51,8 @@ class AnswerJob:
 
     job: jobs.Job
     client: WebClient
+    ctx: AppContext
+    """The process's ``AppContext`` (engine, database, settings)."""
     _mark: Callable[[], bool] = field(repr=False)
 
     @property
@@ -78,14 +81,14 @@ class AnswerQueue:
 
     def __init__(
         self,
-        db: Callable[[], Engine],
+        ctx: AppContext,
         client_for: Callable[[Workspace], WebClient],
         *,
         worker: str,
         threads: int = 2,
         lease: timedelta = jobs.LEASE,
     ) -> None:
-        self._db = db
+        self._ctx = ctx
         self._client_for = client_for
         self.worker = worker
         self._threads_wanted = threads
@@ -96,6 +99,9 @@ class AnswerQueue:
         self._threads: list[threading.Thread] = []
         self._held: dict[int, int] = {}  # thread ident -> job id
         self._lock = threading.Lock()
+
+    def _db(self) -> Engine:
+        return self._ctx.db
 
     def handle(self, kind: str, handler: Handler) -> None:
         """Answer jobs of ``kind`` with ``handler`` (each surface registers its own)."""
@@ -185,7 +191,7 @@ class AnswerQueue:
                     log.info("answer job %d taken over after its holder died while delivering", job.id)
                 client = self._client_for(job.workspace)
                 mark = lambda: jobs.mark_delivering(self._db(), job.id, worker=self.worker)  # noqa: E731
-                handler(AnswerJob(job, client, mark))
+                handler(AnswerJob(job, client, self._ctx, mark))
         except Exception:  # one job's failure must not stop the thread; its traceback goes to the log
             log.exception("answer job %d (%s) failed", job.id, job.kind)
         finally:

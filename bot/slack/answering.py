@@ -8,17 +8,18 @@ language, and the log gets the exception.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Literal
 
 from slack_sdk.errors import SlackClientError
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import nothing_found
 from bot.context import AppContext
 from bot.render import blocks, messages
 from bot.slack.clients import ResponseUrlError
-from bot.slack.commands import Command, encode_state
+from bot.slack.commands import Command, encode_state, encode_vote
 from bot.storage.schema import Workspace
 from index.answer import Answer
 from index.errors import EcosysError
@@ -32,12 +33,20 @@ log = logging.getLogger(__name__)
 
 
 def command_lang(command: Command) -> str:
-    """The language to answer in: the sub-command word's, else the question's."""
+    """The language to answer in: the sub-command word's (or the button's), else the question's.
+
+    The one place this is decided; the engine is handed the result.
+    """
+    if command.kind == "category":
+        return command.lang or "zh"
     return command.lang or detect_lang(command.text)
 
 
 def _answer(ctx: AppContext, command: Command, offset: int) -> Answer:
     engine = ctx.engine
+    if command.kind == "category":
+        lang = command_lang(command)
+        return engine.category_answer(command.text, lang=lang, limit=PAGE_SIZE, offset=offset)  # type: ignore[arg-type]
     if command.kind == "show":
         return engine.show(command.args[0], lang=command.lang)  # type: ignore[arg-type]
     if command.kind == "compare":
@@ -48,16 +57,18 @@ def _answer(ctx: AppContext, command: Command, offset: int) -> Answer:
 def _log_question(
     ctx: AppContext, workspace: Workspace, command: Command, answer: Answer, surface: Surface
 ) -> None:
+    # A category button is logged as its name, the question it stands for.
+    question = answer.category_name if command.kind == "category" else command.text
+    log_question(ctx, workspace, question, answer, surface)
+
+
+def log_question(ctx: AppContext, workspace: Workspace, question: str, answer: Answer, surface: str) -> None:
+    """Record ``question`` in the workspace's query log; a database failure is logged, never raised."""
     from bot.storage.query_log import record_query
 
     try:
         record_query(
-            ctx.db,
-            workspace,
-            question=command.text,
-            lang=answer.lang,
-            surface=surface,
-            result_count=answer.total,
+            ctx.db, workspace, question=question, lang=answer.lang, surface=surface, result_count=answer.total
         )
     except SQLAlchemyError:
         log.warning("could not record the question in the query log", exc_info=True)
@@ -87,13 +98,17 @@ def reply_to(
         answer = _answer(ctx, command, offset)
         if record and offset == 0:
             _log_question(ctx, workspace, command, answer, surface)
-        categories = ctx.engine.categories() if not answer.found and not answer.suggestions else ()
+        if not answer.found:
+            return nothing_found_reply(ctx, workspace, answer, note=note)
         next_offset = answer.offset + len(answer.hits)
+        vote = encode_vote(
+            command, offset=answer.offset, lang=answer.lang, entry_ids=[h.entry.id for h in answer.hits]
+        )
         return blocks.answer_message(
             answer,
             more_value=encode_state(command, offset=next_offset) if answer.has_more else None,
             share_value=encode_state(command, offset=answer.offset) if share else None,
-            categories=categories,
+            feedback_values=(vote, vote),
             note=note,
         )
     except EcosysError:
@@ -102,6 +117,29 @@ def reply_to(
     except Exception:  # the user must hear back whatever broke; the traceback goes to the log
         log.exception("unexpected failure answering a %s question", surface)
         return blocks.text_message(messages.something_went_wrong(command_lang(command)))
+
+
+def nothing_found_reply(
+    ctx: AppContext, workspace: Workspace, answer: Answer, *, note: str = ""
+) -> dict[str, Any]:
+    """The nothing-found message (``bot.nothing_found`` decides what it offers, from this workspace's
+    most asked categories)."""
+    most_asked = (
+        nothing_found.most_asked_categories(ctx.db, workspace, ctx.engine) if not answer.suggestions else []
+    )
+    found = nothing_found.help_for(ctx.engine, answer, most_asked=most_asked)
+    return blocks.nothing_found_message(found, value_for=button_value(found.lang), note=note)
+
+
+def button_value(lang: str) -> Callable[[str, str], str]:
+    """``value_for`` of the nothing-found buttons: a project's card, or a category's answer, in ``lang``."""
+
+    def value_for(kind: str, key: str) -> str:
+        if kind == "category":
+            return encode_state(Command("category", text=key, lang=lang))
+        return encode_state(Command("show", text=key, args=(key,), lang=lang))
+
+    return value_for
 
 
 def subscription_reply(

@@ -7,12 +7,17 @@ and "list of service meshes" are questions, as are unknown words.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["help", "list", "show", "compare", "question", "subscription"]
+from index.normalize import strip_mentions
+
+Kind = Literal["help", "list", "show", "compare", "question", "subscription", "category"]
+SubscriptionAction = Literal["subscribe", "unsubscribe", "subscriptions"]
 
 MAX_STATE_QUESTION = 1000
 """Characters of the question kept in a button value (Slack allows 2,000; the engine reads 2,000 at most)."""
@@ -43,7 +48,6 @@ _WORDS: dict[str, tuple[Kind, str, str]] = {
     "訂閱": ("subscription", "subscribe", "zh-Hant"),
 }
 _CJK_WORDS = sorted((w for w in _WORDS if not w.isascii()), key=len, reverse=True)
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 _NAME_SEPARATORS = re.compile(
     r"\s*(?:,|，|、|/|\bvs\.?(?=\s|$)|\bversus\b|\band\b|和|与|與|跟)\s*", re.IGNORECASE
 )
@@ -55,18 +59,14 @@ class Command:
 
     kind: Kind
     text: str = ""
-    """The question (kind ``question``) or everything after the sub-command word."""
+    """The question (kind ``question``), a category id (kind ``category``, only from a button) or
+    everything after the sub-command word."""
     args: tuple[str, ...] = ()
     """Project names for ``show``/``compare``; the words after a subscription word."""
     action: str = ""
     """``subscribe`` | ``unsubscribe`` | ``subscriptions`` for kind ``subscription``."""
     lang: str | None = None
     """``zh`` | ``zh-Hant`` | ``en`` from the sub-command word; None for questions and empty text."""
-
-
-def strip_bot_mentions(text: str) -> str:
-    """Remove ``<@U…>`` user mentions (the bot's own, in ``app_mention`` text)."""
-    return _MENTION.sub(" ", text)
 
 
 def _split_word(text: str) -> tuple[str, str]:
@@ -91,7 +91,7 @@ def split_names(text: str) -> tuple[str, ...]:
 
 def parse_command(text: str) -> Command:
     """Read the text of a command, mention or DM (see module docstring)."""
-    clean = " ".join(strip_bot_mentions(text).split())
+    clean = " ".join(strip_mentions(text).split())
     if not clean:
         return Command("help")
     word, rest = _split_word(clean)
@@ -131,13 +131,61 @@ def decode_state(value: str) -> tuple[Command, int]:
         lang = state.get("l")
     except (ValueError, TypeError, KeyError) as exc:
         raise BadState(f"not an ecosys button value: {value[:40]!r}") from exc
-    if kind not in ("question", "show", "compare") or not isinstance(text, str) or offset < 0:
+    if kind not in ("question", "show", "compare", "category") or not isinstance(text, str) or offset < 0:
         raise BadState(f"not an ecosys button value: {value[:40]!r}")
     if lang not in (None, "zh", "zh-Hant", "en"):
         raise BadState(f"unknown language in button value: {lang!r}")
     if kind == "question":
         return Command("question", text=text), offset
+    if kind == "category":
+        return Command("category", text=text, lang=lang), offset
     parsed = parse_command(f"{kind} {text}")
     if parsed.kind != kind:
         raise BadState(f"button value does not parse as {kind}")
     return Command(kind, text=parsed.text, args=parsed.args, lang=lang), offset
+
+
+MAX_ENTRIES = 10
+"""Entry ids a feedback button carries (a page shows five)."""
+
+
+@dataclass(frozen=True)
+class Voted:
+    """What a feedback button is about."""
+
+    kind: str
+    question: str
+    offset: int
+    lang: str
+    entry_ids: tuple[str, ...]
+
+    @property
+    def answer_key(self) -> str:
+        """The same question, page and entries give the same answer key, whoever asked it."""
+        text = "\x1f".join([self.kind, self.question, str(self.offset), *self.entry_ids])
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def encode_vote(command: Command, *, offset: int, lang: str, entry_ids: Sequence[str]) -> str:
+    """The value of both feedback buttons under one answer."""
+    state = {
+        "k": command.kind,
+        "q": command.text[:MAX_STATE_QUESTION],
+        "o": max(0, offset),
+        "l": lang,
+        "e": list(entry_ids[:MAX_ENTRIES]),
+    }
+    return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_vote(value: str) -> Voted:
+    try:
+        state = json.loads(value)
+        voted = Voted(str(state["k"]), state["q"], int(state["o"]), state["l"], tuple(state["e"]))
+    except (ValueError, TypeError, KeyError) as exc:
+        raise BadState(f"not an ecosys feedback value: {value[:40]!r}") from exc
+    if not isinstance(voted.question, str) or voted.lang not in ("zh", "zh-Hant", "en"):
+        raise BadState("not an ecosys feedback value")
+    if not all(isinstance(e, str) for e in voted.entry_ids) or len(voted.entry_ids) > MAX_ENTRIES:
+        raise BadState("not an ecosys feedback value")
+    return voted

@@ -11,34 +11,37 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot.context import AppContext
-from bot.slack import answering
-from bot.slack.answer_queue import AnswerJob, AnswerQueue, QueueUnavailable
+from bot.slack import answering, services
+from bot.slack.answer_queue import AnswerJob, Handler, QueueUnavailable
 from bot.slack.commands import parse_command
-from bot.slack.lifecycle import workspace_of
 from bot.slack.threads import is_question_in_dm, post_reply
 
 
-def register(app: App, ctx: AppContext, queue: AnswerQueue) -> None:
-    def on_message(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
-        if is_question_in_dm(event, context.bot_user_id):
-            job = {"text": event["text"], "channel": event["channel"], "thread_ts": event.get("thread_ts")}
-            with suppress(QueueUnavailable):  # logged; the asker can ask again
-                queue.submit("dm", workspace_of(context), job)
-        ack()  # every other message event too: Slack retries events that get no 2xx
+def on_message(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
+    """Any message event: a person's new DM is stored and answered, everything else only acknowledged."""
+    if is_question_in_dm(event, context.bot_user_id):
+        job = {"text": event["text"], "channel": event["channel"], "thread_ts": event.get("thread_ts")}
+        with suppress(QueueUnavailable):  # logged; the asker can ask again
+            services.answers(context).submit("dm", services.workspace(context), job)
+    ack()  # every message event, answered or not: Slack retries events that get no 2xx
 
-    def answer_dm(job: AnswerJob) -> None:
-        payload = job.payload
-        message = answering.message_for(
-            ctx,
-            parse_command(payload["text"]),
-            workspace=job.workspace,
-            surface="dm",
-            channel_id=payload["channel"],
-            client=job.client,
-        )
-        with answering.delivery_errors("direct message"):
-            post_reply(job, channel=payload["channel"], thread_ts=payload["thread_ts"], message=message)
 
+def answer_dm(job: AnswerJob) -> None:
+    payload = job.payload
+    message = answering.message_for(
+        job.ctx,
+        parse_command(payload["text"]),
+        workspace=job.workspace,
+        surface="dm",
+        channel_id=payload["channel"],
+        client=job.client,
+    )
+    with answering.delivery_errors("direct message"):
+        post_reply(job, channel=payload["channel"], thread_ts=payload["thread_ts"], message=message)
+
+
+JOBS: dict[str, Handler] = {"dm": answer_dm}
+
+
+def register(app: App) -> None:
     app.event("message")(on_message)
-    queue.handle("dm", answer_dm)

@@ -7,34 +7,37 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot.context import AppContext
-from bot.slack import answering
-from bot.slack.answer_queue import AnswerJob, AnswerQueue, QueueUnavailable
+from bot.slack import answering, services
+from bot.slack.answer_queue import AnswerJob, Handler, QueueUnavailable
 from bot.slack.commands import parse_command
-from bot.slack.lifecycle import workspace_of
 from bot.slack.threads import is_person_mention, post_reply, thread_root
 
 
-def register(app: App, ctx: AppContext, queue: AnswerQueue) -> None:
-    def on_mention(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
-        if is_person_mention(event, context.bot_user_id):
-            job = {"text": event["text"], "channel": event["channel"], "thread_ts": thread_root(event)}
-            with suppress(QueueUnavailable):  # logged; the asker can ask again
-                queue.submit("mention", workspace_of(context), job)
-        ack()
+def on_mention(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
+    """A person's mention is stored, then answered in its thread; the bot's own and other bots' are not."""
+    if is_person_mention(event, context.bot_user_id):
+        job = {"text": event["text"], "channel": event["channel"], "thread_ts": thread_root(event)}
+        with suppress(QueueUnavailable):  # logged; the asker can ask again
+            services.answers(context).submit("mention", services.workspace(context), job)
+    ack()
 
-    def answer_mention(job: AnswerJob) -> None:
-        payload = job.payload
-        message = answering.message_for(
-            ctx,
-            parse_command(payload["text"]),
-            workspace=job.workspace,
-            surface="mention",
-            channel_id=payload["channel"],
-            client=job.client,
-        )
-        with answering.delivery_errors("mention"):
-            post_reply(job, channel=payload["channel"], thread_ts=payload["thread_ts"], message=message)
 
+def answer_mention(job: AnswerJob) -> None:
+    payload = job.payload
+    message = answering.message_for(
+        job.ctx,
+        parse_command(payload["text"]),
+        workspace=job.workspace,
+        surface="mention",
+        channel_id=payload["channel"],
+        client=job.client,
+    )
+    with answering.delivery_errors("mention"):
+        post_reply(job, channel=payload["channel"], thread_ts=payload["thread_ts"], message=message)
+
+
+JOBS: dict[str, Handler] = {"mention": answer_mention}
+
+
+def register(app: App) -> None:
     app.event("app_mention")(on_mention)
-    queue.handle("mention", answer_mention)

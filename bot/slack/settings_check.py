@@ -6,8 +6,11 @@ Values are never echoed back (they are secrets); only their shape is described.
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from typing import Literal
 
+from slack_bolt.authorization import AuthorizeResult
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
@@ -72,8 +75,45 @@ def _require_signing_secret(settings: Settings) -> None:
         )
 
 
+_verified: dict[tuple[str, str], dict] = {}
+_verified_lock = threading.Lock()
+
+
 def verify_bot_token(client: WebClient) -> dict:
-    """Call ``auth.test`` once; a rejected token or an unreachable Slack is a ``ConfigError``."""
+    """``auth.test`` for the client's token, called once per process (and inherited by forked workers:
+    gunicorn's master checks the token before forking). A rejected token or an unreachable Slack is a
+    ``ConfigError``."""
+    key = (client.base_url, client.token or "")
+    with _verified_lock:
+        known = _verified.get(key)
+        if known is not None:
+            return known
+        identity = _auth_test(client)
+        _verified[key] = identity
+        return identity
+
+
+def authorize_with(client: WebClient) -> Callable[..., AuthorizeResult]:
+    """A Bolt ``authorize`` function answering every request from the one ``auth.test`` of this process
+    (Bolt's own single-team authorization would call ``auth.test`` again)."""
+    identity = verify_bot_token(client)
+    result = AuthorizeResult(
+        enterprise_id=identity.get("enterprise_id"),
+        team_id=identity.get("team_id"),
+        team=identity.get("team"),
+        url=identity.get("url"),
+        bot_user_id=identity.get("user_id"),
+        bot_id=identity.get("bot_id"),
+        bot_token=client.token,
+    )
+
+    def authorize(enterprise_id: str | None, team_id: str | None) -> AuthorizeResult:
+        return result  # one workspace, one token: whoever the request is from
+
+    return authorize
+
+
+def _auth_test(client: WebClient) -> dict:
     try:
         return dict(client.auth_test().data)  # type: ignore[arg-type]
     except SlackApiError as exc:

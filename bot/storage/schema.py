@@ -149,7 +149,31 @@ answer_jobs = Table(
     Column("delivering", Boolean, nullable=False, server_default="0"),
 )
 
-WORKSPACE_TABLES: tuple[Table, ...] = (subscriptions, digest_runs, query_log, slack_events, answer_jobs)
+ENTRIES_MAX = 1000
+"""Characters of comma-joined entry ids kept with a vote (a page shows five)."""
+
+feedback_votes = Table(
+    "feedback_votes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    *_workspace_columns(),
+    Column("voted_at", UtcDateTime, nullable=False, index=True),
+    Column("voter_key", String(64), nullable=False),
+    Column("question", String(QUESTION_MAX), nullable=False),
+    Column("lang", String(8), nullable=False),
+    Column("entries", String(ENTRIES_MAX), nullable=False, server_default=""),
+    Column("helpful", Boolean, nullable=False),
+    UniqueConstraint("enterprise_id", "team_id", "voter_key", name="uq_feedback_votes_voter"),
+)
+
+WORKSPACE_TABLES: tuple[Table, ...] = (
+    subscriptions,
+    digest_runs,
+    query_log,
+    feedback_votes,
+    slack_events,
+    answer_jobs,
+)
 """Every table holding a workspace's data: uninstalling deletes that workspace's rows from each."""
 
 

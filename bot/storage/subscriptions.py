@@ -104,13 +104,16 @@ def get_subscription(db: Engine, workspace: Workspace, channel_id: str) -> Subsc
     return _from_row(row) if row else None
 
 
-def active_subscriptions(db: Engine) -> list[Subscription]:
-    """Every subscription that is not paused, in every workspace, by workspace then channel id."""
+def active_subscriptions(db: Engine, workspace: Workspace | None = None) -> list[Subscription]:
+    """Every subscription that is not paused — of ``workspace``, or of every workspace (the clock) —
+    by workspace then channel id."""
     stmt = (
         select(subscriptions)
         .where(subscriptions.c.paused_reason.is_(None))
         .order_by(subscriptions.c.enterprise_id, subscriptions.c.team_id, subscriptions.c.channel_id)
     )
+    if workspace is not None:
+        stmt = stmt.where(workspace_is(subscriptions, workspace))
     with db.connect() as conn:
         return [_from_row(row) for row in conn.execute(stmt)]
 

@@ -47,35 +47,35 @@ def test_ask_traditional_answers_in_traditional(home: Path, capsys: pytest.Captu
 
 
 @pytest.mark.parametrize(
-    ("question", "labels"),
+    ("question", "lang", "labels"),
     [
-        ("etcd vs consul", ["Licence", "Language", "First release", "Maintained by"]),
-        ("对比 etcd 和 consul", ["许可证", "主要语言", "首次发布", "维护者"]),
+        ("etcd vs consul", "en", ["Licence", "Language", "First release", "Maintained by"]),
+        ("对比 etcd 和 consul", "zh", ["许可证", "主要语言", "首次发布", "维护者"]),
     ],
 )
 def test_a_comparison_shows_the_facts_people_compare_on_as_aligned_rows(
-    home: Path, capsys: pytest.CaptureFixture[str], question: str, labels: list[str]
+    home: Path, capsys: pytest.CaptureFixture[str], question: str, lang: str, labels: list[str]
 ) -> None:
     from bot.config import REPO_DATA_DIR
+    from bot.render import messages
     from index import knowledge
 
     out = _ask(capsys, *question.split())
     entries = knowledge.load([REPO_DATA_DIR]).entries
-    table = out[out.index(labels[0]) :]
-    for label, field in zip(labels, ("license", "language", "first_release", "maintainer"), strict=True):
-        row = next(line for line in table.splitlines() if line.startswith(label))
-        for entry_id in ("etcd", "consul"):
-            value = str(getattr(entries[entry_id].facts, field))
-            assert value in row or (value == "unknown" and ("unknown" in row or "未知" in row)), row
-    # Aligned: the second project's values start in the column of its name in the table's first line.
-    rows = table.splitlines()[:4]
-    header = next(
-        line for line in out.splitlines() if line.startswith(" ") and "etcd" in line and "Consul" in line
-    )
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith(" ") and "etcd" in line and "Consul" in line)
     column = _columns(header[: header.index("Consul")])
-    for row in rows:
-        words = row.split()
-        assert _columns(row[: row.rindex(words[-1])]) == column, (header, row)
+    for label, field in zip(labels, ("license", "language", "first_release", "maintainer"), strict=True):
+        at = next(i for i, line in enumerate(lines) if line.startswith(label))
+        facts = [str(getattr(entries[e].facts, field)) for e in ("etcd", "consul")]
+        values = [messages.unknown_fact(lang) if fact == "unknown" else fact for fact in facts]
+        if lines[at].strip() == label:  # long values: one line per project under the label
+            assert values[0] in lines[at + 1] and "etcd" in lines[at + 1]
+            assert values[1] in lines[at + 2] and "Consul" in lines[at + 2]
+        else:  # short values: aligned under the project names
+            row = lines[at]
+            assert row.split()[-1] == values[1].split()[-1] and values[0] in row
+            assert _columns(row[: row.rindex(values[1])]) == column, (header, row)
 
 
 def _columns(text: str) -> int:
@@ -152,3 +152,26 @@ def test_index_build_and_info(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert "entries in" in capsys.readouterr().out
     assert main(["index", "info"]) == 0
     assert "up to date" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "never"),
+    [
+        ("今天天气怎么样", "没有找到与“今天天气怎么样”相关的项目。", "服務"),
+        ("今天天氣怎麼樣", "沒有找到與「今天天氣怎麼樣」相關的專案。", "服务"),
+        ("what's the weather like", 'Nothing found for "what\'s the weather like".', "服务"),
+    ],
+)
+def test_ask_off_topic_offers_a_few_populated_categories_in_the_question_language(
+    home: Path, capsys: pytest.CaptureFixture[str], engine, question: str, says: str, never: str
+) -> None:  # type: ignore[no-untyped-def]
+    out = _ask(capsys, question)
+    first, _follow, offered = out.strip().split("\n")
+    assert first == says and never not in out
+    choices = offered.strip().split(" · ")
+    assert 1 <= len(choices) <= 8
+    assert all(choice.endswith(")") and not choice.endswith("(0)") for choice in choices)
+
+
+def test_ask_a_typo_of_nothing_offers_did_you_mean(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _ask(capsys, "etcx") == 'Nothing found for "etcx".\nDid you mean: etcd?\n'

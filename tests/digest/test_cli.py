@@ -89,3 +89,34 @@ def test_clock_once_sends_what_is_due(
     assert main(["clock", "--once"]) == 0
     assert [p["channel"] for p in slack.state.posts()] == ["C5"]
     assert ": sent" in capsys.readouterr().out
+
+
+def test_preview_lists_only_in_domain_gaps_and_the_answers_marked_unhelpful(  # type: ignore[no-untyped-def]
+    env: str, capsys: pytest.CaptureFixture[str], engine
+) -> None:
+    from bot.storage import feedback
+
+    db = open_database(env)
+    now = datetime.now(UTC)
+    for question in ("flibbertigibbet operator for kubernetes", "今天天气怎么样", "😀😀😀", "%00", "%00"):
+        query_log.record_query(db, WS, question=question, lang="en", surface="slash", result_count=0, at=now)
+    voter = feedback.voter_key(team_id="T1", user_id="U1", answer_key="a")
+    feedback.record_vote(
+        db,
+        WS,
+        voter=voter,
+        question="service mesh",
+        lang="en",
+        entry_ids=["istio", "linkerd"],
+        helpful=False,
+        at=now,
+    )
+    db.dispose()
+    assert main(["digest", "preview", "--lang", "en", "--team", WS.team_id]) == 0
+    out = capsys.readouterr().out
+    gaps = out.split("Questions that found nothing", 1)[1].split("Answers marked unhelpful", 1)[0]
+    assert "flibbertigibbet operator for kubernetes" in gaps
+    assert "天气" not in gaps and "%00" not in gaps and "😀" not in gaps
+    assert "Plus 4 off-topic questions" in gaps
+    unhelpful = out.split("Answers marked unhelpful", 1)[1].split("What changed", 1)[0]
+    assert "1. service mesh · once → Istio, Linkerd" in unhelpful

@@ -8,8 +8,6 @@ import pytest
 
 from bot.digest.compose import changes_since, pick_spotlight
 from bot.digest.content import (
-    MAX_HEADER,
-    MAX_SECTION,
     Changes,
     Digest,
     Spotlight,
@@ -19,6 +17,7 @@ from bot.digest.content import (
     build_message,
     render_text,
 )
+from bot.render.kit import MAX_HEADER, MAX_SECTION
 from index.model import Category, Cncf, Entry, Text
 
 
@@ -50,7 +49,7 @@ def _digest(lang: str = "en", **overrides: object) -> Digest:
 def test_four_parts_in_the_language(lang: str, title: str) -> None:
     message = build_message(_digest(lang))
     kinds = [b["type"] for b in message["blocks"]]
-    assert kinds == ["header", "section", "section", "section", "section", "context"]
+    assert kinds == ["header", "section", "section", "section", "section", "section", "context"]
     assert message["blocks"][0]["text"]["text"].startswith(title)
     assert message["text"].startswith(title)
 
@@ -73,7 +72,7 @@ def test_long_lists_stay_within_slack_limits() -> None:
     assert len(message["blocks"]) <= 50
     assert len(message["blocks"][0]["text"]["text"]) <= MAX_HEADER
     assert all(len(b["text"]["text"]) <= MAX_SECTION for b in message["blocks"] if b["type"] == "section")
-    assert "…and 490 more" in message["blocks"][3]["text"]["text"]
+    assert "…and 490 more" in message["blocks"][4]["text"]["text"]
     assert len(message["text"]) <= 3000
 
 

@@ -70,11 +70,12 @@ def test_subscribe_then_exactly_one_digest_with_four_parts_at_the_instant(
     )
     assert posts == [(W10_SEND, "CDIGEST")]
     post = slack.state.posts()[0]
-    header, asked, unanswered, changes, spotlight = _texts(post)
+    header, asked, unanswered, unhelpful, changes, spotlight = _texts(post)
     assert header.startswith("ecosys weekly digest")
     assert "Most asked (7 questions)" in asked
     assert "1. etcd · 3 times" in asked and "Service discovery · 2 times" in asked
     assert "flibbertigibbet operator · 2 times" in unanswered
+    assert "No answer was marked unhelpful." in unhelpful
     assert "first digest" in changes
     first_category = next(c for c, n in engine.categories() if n)
     assert spotlight.startswith(f"*Spotlight: {escape(first_category.name.en)}*")
@@ -126,10 +127,10 @@ def test_next_digest_lists_what_changed_and_the_next_spotlight(
         clock, ticker, slack, start=week11, end=week11 + timedelta(hours=1), every=timedelta(minutes=10)
     )
     first, second = slack.state.posts()
-    changes = _texts(second)[3]
+    changes = _texts(second)[4]
     assert "1 new projects: Quayside Registry" in changes
     assert "灵雀云: active → discontinued" in changes
-    spotlights = [_texts(p)[4].split("\n")[0] for p in (first, second)]
+    spotlights = [_texts(p)[5].split("\n")[0] for p in (first, second)]
     names = [escape(c.name.en) for c, n in kb.categories() if n]
     assert spotlights == [f"*Spotlight: {names[0]}*", f"*Spotlight: {names[1]}*"]
 

@@ -9,6 +9,7 @@ import pytest
 from bot.context import AppContext
 from bot.digest.deliver import make_client
 from bot.digest.slash import handle_subscription
+from bot.slack.commands import parse_command
 from bot.storage import subscriptions
 from tests.digest.slack_stub import SlackStub
 from tests.storage.databases import WS
@@ -23,15 +24,23 @@ def _run(ctx: AppContext, action: str, args: str = "", *, lang: str = "en", chan
     )
 
 
+def _typed(ctx: AppContext, text: str) -> dict:
+    """What ``/ecosys <text>`` gets: the words are read once, by ``parse_command``."""
+    command = parse_command(text)
+    assert command.kind == "subscription"
+    return _run(ctx, command.action, command.text, lang=command.lang or "en")
+
+
 def test_chinese_subscribe_list_unsubscribe(ctx: AppContext, slack: SlackStub) -> None:
-    reply = _run(ctx, "订阅", "每周 周一 9:30", lang="zh")
+    reply = _typed(ctx, "订阅 每周 周一 9:30")
     assert "已订阅" in reply["text"] and "每周一 09:30（Asia/Shanghai）" in reply["text"]
     assert "下一期：3月4日 周一 09:30" in reply["text"]
     assert reply["blocks"][0]["type"] == "section"
-    listing = _run(ctx, "订阅列表", lang="zh")
+    listing = _typed(ctx, "订阅列表")
     assert "下一期：3月4日 周一 09:30" in listing["text"]
-    assert "已取消" in _run(ctx, "取消订阅", lang="zh")["text"]
-    assert "没有订阅" in _run(ctx, "订阅列表", lang="zh")["text"]
+    assert "已取消" in _typed(ctx, "取消订阅")["text"]
+    assert "没有订阅" in _typed(ctx, "订阅列表")["text"]
+    assert "本頻道沒有訂閱" in _typed(ctx, "訂閱列表")["text"]
 
 
 @pytest.mark.parametrize(

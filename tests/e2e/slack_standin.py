@@ -51,6 +51,8 @@ class SlackStandIn:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.ws_url = ""
+        self.users: dict[str, dict[str, Any]] = {}
+        """User id → the fields ``users.info`` returns for them (``locale``, ``is_admin``…)."""
         self._lock = threading.Lock()
         self._failures: list[_Failure] = []
         self._ts = itertools.count(1)
@@ -153,6 +155,11 @@ class SlackStandIn:
                 "ok": True,
                 "channel": {"id": channel, "name": "general", "is_channel": True, "is_member": member},
             }
+        if call.method == "users.info":
+            user = str(call.body.get("user", ""))
+            return {"ok": True, "user": {"id": user, **self.users.get(user, {})}}
+        if call.method == "views.publish":
+            return {"ok": True, "view": {"id": f"V{next(self._ts):08d}", "type": "home"}}
         if call.method in ("chat.postMessage", "chat.update"):
             ts = f"{int(time.time())}.{next(self._ts):06d}"
             return {"ok": True, "channel": call.body.get("channel"), "ts": ts, "message": call.body}

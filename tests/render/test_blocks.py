@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from bot.nothing_found import CategoryChoice, NothingFound
 from bot.render import blocks
 from index.answer import Answer, Hit
 from index.model import Category, Cncf, Entry, Text
@@ -109,14 +110,55 @@ def test_share_and_more_buttons():
     assert all(b["type"] != "actions" for b in last_page["blocks"])  # nothing more after the last page
 
 
-def test_nothing_found_offers_did_you_mean_or_categories_never_entries():
-    a = answer([], understood="nothing", total=0, suggestions=("ZooKeeper",))
+def _value(kind: str, key: str) -> str:
+    return f"{kind}:{key}"
+
+
+def test_nothing_found_offers_did_you_mean_as_buttons():
+    found = NothingFound("service discovery", "en", did_you_mean=("ZooKeeper", "Zookeeper UI"))
+    msg = blocks.nothing_found_message(found, value_for=_value)
     assert (
-        blocks.answer_message(a)["text"] == 'Nothing found for "service discovery".\nDid you mean: ZooKeeper?'
+        msg["blocks"][0]["text"]["text"]
+        == 'Nothing found for "service discovery".\nDid you mean: ZooKeeper, Zookeeper UI?'
     )
-    b = Answer(question="qqq", lang="zh", understood="nothing", hits=(), total=0)
-    text = blocks.answer_message(b, categories=[(DISCOVERY, 7)])["text"]
-    assert text.startswith("没有找到与“qqq”相关的项目。") and text.endswith("服务发现")
+    assert buttons(msg) == [
+        ("ecosys_suggest", "ZooKeeper", "show:ZooKeeper"),
+        ("ecosys_suggest", "Zookeeper UI", "show:Zookeeper UI"),
+    ]
+
+
+def test_nothing_found_offers_categories_as_buttons_in_the_question_language():
+    found = NothingFound("qqq", "zh-Hant", categories=(CategoryChoice("service-discovery", "服務發現", 7),))
+    msg = blocks.nothing_found_message(found, value_for=_value)
+    assert msg["blocks"][0]["text"]["text"].startswith("沒有找到與「qqq」相關的專案。")
+    assert buttons(msg) == [("ecosys_category", "服務發現 (7)", "category:service-discovery")]
+    assert "服務發現" in msg["text"]
+
+
+def test_nothing_found_with_nothing_to_offer_has_no_buttons():
+    msg = blocks.nothing_found_message(NothingFound("%00", "en"), value_for=_value)
+    assert buttons(msg) == [] and msg["text"].startswith('Nothing found for "%00".')
+
+
+def buttons(msg: dict) -> list[tuple[str, str, str]]:
+    return [
+        (e["action_id"], e["text"]["text"], e["value"])
+        for b in msg["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    ]
+
+
+def test_feedback_buttons_come_last_under_every_kind_of_answer():
+    one = answer([hit(entry("etcd"))], understood="project")
+    two = answer([hit(entry("etcd")), hit(entry("Consul"))], understood="comparison")
+    many = answer([hit(entry(f"P{i}")) for i in range(5)], total=12)
+    for a in (one, two, many):
+        msg = blocks.answer_message(a, more_value="m", feedback_values=("v", "v"))
+        last = msg["blocks"][-1]
+        assert last["block_id"] == "ecosys_feedback"
+        assert [e["action_id"] for e in last["elements"]] == ["ecosys_helpful", "ecosys_unhelpful"]
+        assert [e["text"]["text"] for e in last["elements"]] == ["👍 Helpful", "👎 Not helpful"]
 
 
 def test_comparison_of_two_is_side_by_side():

@@ -14,15 +14,12 @@ MANIFEST = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot/slack/mani
 
 def test_manifest_matches_the_surfaces():
     assert [c["command"] for c in MANIFEST["features"]["slash_commands"]] == [COMMAND]
-    assert set(MANIFEST["settings"]["event_subscriptions"]["bot_events"]) == {
-        "app_mention",
-        "message.im",
-        "app_uninstalled",
-        "tokens_revoked",
-    }
+    events = {"app_mention", "message.im", "app_home_opened", "app_uninstalled", "tokens_revoked"}
+    assert set(MANIFEST["settings"]["event_subscriptions"]["bot_events"]) == events
+    assert MANIFEST["features"]["app_home"]["home_tab_enabled"] is True
     assert MANIFEST["settings"]["interactivity"]["is_enabled"] is True
     scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
-    assert {"commands", "app_mentions:read", "chat:write", "im:history"} <= scopes
+    assert {"commands", "app_mentions:read", "chat:write", "im:history", "users:read"} <= scopes
     urls = {c["url"] for c in MANIFEST["features"]["slash_commands"]}
     urls |= {
         MANIFEST["settings"]["event_subscriptions"]["request_url"],

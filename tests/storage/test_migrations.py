@@ -90,7 +90,7 @@ def test_a_fresh_database_matches_the_schema_module(db_url: str) -> None:
     with db.connect() as conn:
         assert (
             conn.execute(select(text("version_num")).select_from(text("alembic_version"))).scalar_one()
-            == "0002"
+            == "0003"
         )
     db.dispose()
 
