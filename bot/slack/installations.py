@@ -40,6 +40,7 @@ BOT_SCOPES = (
     "groups:read",
     "channels:history",
     "groups:history",
+    "users:read",
 )
 """The bot scopes asked for at install time: the same list as ``manifest.yaml``'s (a test holds them equal)."""
 

@@ -203,7 +203,9 @@ def test_app_home_shows_an_admin_the_subscribed_channels_with_next_send(app, ctx
     from bot.digest.schedule import Schedule
     from bot.storage import subscriptions
 
-    subscriptions.subscribe(ctx.db, "CSUBHOME1", Schedule(), lang="zh", now=datetime.now(UTC))
+    subscriptions.subscribe(
+        ctx.db, Workspace(TEAM_ID), "CSUBHOME1", Schedule(), lang="zh", now=datetime.now(UTC)
+    )
     admin, member = unique("UADMIN"), unique("UNOLOCALE")
     standin.users[admin] = {"locale": "en-US", "is_admin": True}
     dispatch(app, _home_opened(admin))
