@@ -129,7 +129,10 @@ class EcosysRequestHandler(SlackRequestHandler):
         if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
             start_response("200 OK", [("Content-Type", "application/json")])
             return [json.dumps({"ok": True}).encode()]
-        return super().__call__(environ, start_response)
+        if self.answers is None:
+            return super().__call__(environ, start_response)
+        with self.answers.acknowledging():
+            return super().__call__(environ, start_response)
 
 
 def _warm_up(ctx: AppContext) -> None:

@@ -15,8 +15,8 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -36,6 +36,13 @@ POLL_SECONDS = 0.25
 
 ANSWER_NICENESS = 10
 """Added to the answer threads' nice value: the request threads (acknowledgements) come first."""
+
+QUIET_SECONDS = 0.05
+"""An answer starts only after this long without a request in progress (``acknowledging``)."""
+
+YIELD_LIMIT = 2.0
+"""Longest an answer thread holds back for requests before it answers anyway: a burst is acknowledged
+first, and a sustained load still gets its answers."""
 
 MAX_ATTEMPTS = 3
 """Claims of one job before it is given up (each one ended with its process dying)."""
@@ -99,6 +106,9 @@ class AnswerQueue:
         self._threads: list[threading.Thread] = []
         self._held: dict[int, int] = {}  # thread ident -> job id
         self._lock = threading.Lock()
+        self._acking = 0
+        self._last_request = 0.0
+        self._quiet = threading.Condition()
 
     def _db(self) -> Engine:
         return self._ctx.db
@@ -118,6 +128,31 @@ class AnswerQueue:
             raise QueueUnavailable(str(exc)) from exc
         self._wake.set()
         return job_id
+
+    @contextmanager
+    def acknowledging(self) -> Iterator[None]:
+        """Wrap each incoming request: while any is in progress, answer threads do not start a new job.
+
+        Python threads share one interpreter lock, and an answer's search would make every request thread
+        wait for it; holding answers back during a burst keeps the acknowledgements quick.
+        """
+        with self._quiet:
+            self._acking += 1
+        try:
+            yield
+        finally:
+            with self._quiet:
+                self._acking -= 1
+                self._last_request = time.monotonic()
+
+    def _wait_for_quiet(self) -> None:
+        deadline = time.monotonic() + YIELD_LIMIT
+        with self._quiet:
+            while not self._stopping.is_set():
+                now = time.monotonic()
+                if (not self._acking and now - self._last_request >= QUIET_SECONDS) or now >= deadline:
+                    return
+                self._quiet.wait(QUIET_SECONDS)
 
     # ------------------------------------------------------------------ answering
 
@@ -152,6 +187,7 @@ class AnswerQueue:
 
     def run_once(self) -> bool:
         """Claim and answer one job in this thread; False when there was none."""
+        self._wait_for_quiet()
         job = jobs.claim_next(self._db(), worker=self.worker, lease=self._lease)
         if job is None:
             return False

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, or_, select, update
 
+from bot.storage.db import writing
 from bot.storage.schema import Workspace, answer_jobs
 
 LEASE = timedelta(seconds=60)
@@ -49,7 +50,7 @@ def enqueue(
     db: Engine, workspace: Workspace, kind: str, payload: dict[str, Any], *, now: datetime | None = None
 ) -> int:
     """Store one job (one insert, made before the acknowledgement); returns its id."""
-    with db.begin() as conn:
+    with writing(db) as conn:
         return int(
             conn.execute(
                 insert(answer_jobs).values(
@@ -86,7 +87,7 @@ def claim_next(
         .values(lease_owner=worker[:64], lease_until=now + lease, attempts=answer_jobs.c.attempts + 1)
         .returning(*answer_jobs.c)
     )
-    with db.begin() as conn:
+    with writing(db) as conn:
         row = conn.execute(stmt).first()
     if row is None:
         return None
@@ -107,7 +108,7 @@ def _held(job_id: int, worker: str):  # type: ignore[no-untyped-def]
 
 def mark_delivering(db: Engine, job_id: int, *, worker: str) -> bool:
     """Record that the answer is about to be sent; False when the job is no longer this worker's."""
-    with db.begin() as conn:
+    with writing(db) as conn:
         return bool(
             conn.execute(update(answer_jobs).where(_held(job_id, worker)).values(delivering=True)).rowcount
         )
@@ -115,13 +116,13 @@ def mark_delivering(db: Engine, job_id: int, *, worker: str) -> bool:
 
 def finish(db: Engine, job_id: int, *, worker: str) -> None:
     """The job is done (answered, or given up): delete it."""
-    with db.begin() as conn:
+    with writing(db) as conn:
         conn.execute(delete(answer_jobs).where(_held(job_id, worker)))
 
 
 def release(db: Engine, job_id: int, *, worker: str) -> None:
     """Hand the job back unfinished (shutting down): any process may claim it at once."""
-    with db.begin() as conn:
+    with writing(db) as conn:
         conn.execute(
             update(answer_jobs).where(_held(job_id, worker)).values(lease_owner=None, lease_until=None)
         )
@@ -130,7 +131,7 @@ def release(db: Engine, job_id: int, *, worker: str) -> None:
 def drop_expired(db: Engine, *, max_age: timedelta = MAX_AGE, now: datetime | None = None) -> int:
     """Delete jobs too old to answer (their response_url has expired); returns how many."""
     cutoff = (now or datetime.now(UTC)) - max_age
-    with db.begin() as conn:
+    with writing(db) as conn:
         return int(conn.execute(delete(answer_jobs).where(answer_jobs.c.created_at < cutoff)).rowcount or 0)
 
 
