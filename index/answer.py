@@ -13,8 +13,9 @@ Understood = Literal["category", "project", "comparison", "search", "nothing"]
 - ``category``: it names a need (服务发现) — hits are that category's entries, best first;
 - ``project``: it names a project (kubernets, zookeper) — that project first, then related ones;
 - ``comparison``: "A vs B" — exactly the named projects, in the order asked;
-- ``search``: a descriptive question — the entries whose descriptions say it;
-- ``nothing``: nothing relevant enough; see ``Answer.suggestions``.
+- ``search``: a descriptive question — the entries whose descriptions say it (``Answer.partial``
+  when none says much of it);
+- ``nothing``: the question is not about the ecosystem; see ``Answer.suggestions``.
 """
 
 
@@ -49,6 +50,9 @@ class Answer:
     category_name: str = ""
     suggestions: tuple[str, ...] = ()
     """"Did you mean" names when nothing matched but a near name exists."""
+    partial: bool = False
+    """The question is about the ecosystem but no entry says much of it: these are the nearest
+    matches, and a surface should say so ("closest matches")."""
 
     @property
     def has_more(self) -> bool:

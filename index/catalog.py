@@ -6,16 +6,18 @@ alias, compact spelling or typo), the categories it names (by their terms) and t
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from index import names as naming
 from index import segment
 from index.model import Category, Entry
+from index.names import compact
 from index.normalize import fold
-from index.tokenizer import analyze
+from index.prior import prior
+from index.tokenizer import STOP_WORDS, analyze
 
 if TYPE_CHECKING:
     from index.knowledge import KnowledgeBase
@@ -24,11 +26,6 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORDS = re.compile(r"[0-9a-z][0-9a-z.+#]*(?:[-_/][0-9a-z][0-9a-z.+#]*)*")
 MAX_NAME_WORDS = 5
 """The longest name looked for in a question, in words (Google Kubernetes Engine …)."""
-
-
-def compact(text: str) -> str:
-    """A spelling-insensitive key: ``CRI-O``, ``cri o`` and ``crio`` all give ``crio``."""
-    return re.sub(r"[\s\-_./()·]+", "", text)
 
 
 def words(text: str) -> list[str]:
@@ -43,7 +40,13 @@ class Catalog:
     entries: dict[str, Entry]
     categories: dict[str, Category]
     names: dict[str, list[str]] = field(default_factory=dict)
-    """compact(folded name or alias) → entry ids (usually one)."""
+    """compact(folded spelling) → entry ids answering to it, surest then best known first (``index.names``)."""
+    strength: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(key, entry id) → how surely the key names the entry (``index.names.FULL`` / ``SPELLED`` / ``WORD``)."""
+    renown: dict[str, float] = field(default_factory=dict)
+    """entry id → ``index.prior.prior`` (editor's picks included): the better known first among equals."""
+    entry_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    """entry id → the index terms of its own words (to measure how much of a question it covers)."""
     weak_names: set[str] = field(default_factory=set)
     """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
     cjk_names: list[tuple[str, str]] = field(default_factory=list)
@@ -68,26 +71,19 @@ class Catalog:
 
     Imported descriptions are company blurbs as much as project summaries; a question whose words
     are mostly outside this vocabulary (pizza near the office) is not about the ecosystem."""
+    core_terms: frozenset[str] = frozenset()
+    """The curated part of ``domain_terms`` (without words only imported blurbs share): a question with
+    none of these, and nothing it names, is not answered with partial matches."""
     fuzzy_keys: list[str] = field(default_factory=list)
     """compact ASCII names and aliases long enough to be worth a typo match."""
     domain_words: list[str] = field(default_factory=list)
     """Chinese words jieba must keep whole (names, aliases, category terms, lexicon words)."""
 
-    def close_names(self, word: str, *, cutoff: float = 0.8, n: int = 3) -> list[str]:
-        """Entry ids whose name or alias is spelled like ``word`` (typos: kubernets, zookeper)."""
-        key = compact(word)
-        if len(key) < 4:
-            return []
-        swapped = [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)]
-        for variant in swapped:  # one swapped pair of letters (etdc → etcd) is a typo at any length
-            if variant in self.names:
-                return self.names[variant][:n]
-        candidates = [k for k in self.fuzzy_keys if abs(len(k) - len(key)) <= 3]
+    def close_names(self, word: str, *, cutoff: float = naming.TYPO_SIMILARITY, n: int = 3) -> list[str]:
+        """Entry ids whose name or alias is spelled like ``word`` (typos: kubernets, zookeper, etdc)."""
         ids: list[str] = []
-        for match in difflib.get_close_matches(key, candidates, n=n * 2, cutoff=cutoff):
-            for entry_id in self.names[match]:
-                if entry_id not in ids:
-                    ids.append(entry_id)
+        for key in naming.closest_many(compact(word), self.fuzzy_keys, cutoff=cutoff, n=n * 2):
+            ids += [e for e in self.names[key] if e not in ids]
         return ids[:n]
 
 
@@ -102,20 +98,22 @@ def domain_words(kb: KnowledgeBase) -> list[str]:
 
 COMMON_DESCRIPTION_WORD = 4
 """A word used by this many descriptions (imported ones included) belongs to the ecosystem's language."""
-WEAK_NAME_DOCUMENTS = 3
-"""An imported one-word name found as a plain word in this many other descriptions is a weak name."""
+CORE_DESCRIPTION_WORD = 4
+CORE_DESCRIPTION_SHARE = 0.01
+"""A word this many (and this share of) curated descriptions use is the ecosystem's own
+(``Catalog.core_terms``): "select" said by a few of 800 descriptions is not."""
+WEAK_NAME_DOCUMENTS = 2
+"""An imported one-word name written in lower case in this many descriptions is a weak name."""
 
 
 def _weak_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:
-    """Imported one-word names and aliases that are everyday words in the descriptions.
+    """Imported one-word names and aliases that are everyday words in the descriptions (written in
+    lower case there, ``index.names.everyday_words``).
 
     Curated names are never weak: an editor chose them. "Scale" or "Vector" from the landscape must
     not turn "how to scale a vector database" into a question about those two products.
     """
-    document_words: dict[str, int] = defaultdict(int)
-    for entry in kb.entries.values():
-        for word in set(re.findall(r"[0-9a-z]+", fold(f"{entry.description.en} {entry.description.zh}"))):
-            document_words[word] += 1
+    document_words = naming.everyday_words(kb.entries.values())
     weak = set()
     for key, ids in names.items():
         if _CJK.search(key) or any(kb.entries[i].source == "curated" for i in ids):
@@ -125,7 +123,7 @@ def _weak_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:
     return weak
 
 
-def _domain_terms(kb: KnowledgeBase) -> frozenset[str]:
+def _domain_terms(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
     """The ecosystem's vocabulary: what curated entries, categories and the lexicon say.
 
     Names, aliases, tags, category words and lexicon words count whole; description words only when
@@ -146,9 +144,25 @@ def _domain_terms(kb: KnowledgeBase) -> frozenset[str]:
             for term in description:
                 curated[term] += 1
     terms = {t for text in texts for t in analyze(fold(text))}
+    curated_count = sum(1 for e in kb.entries.values() if e.source == "curated")
+    common = max(CORE_DESCRIPTION_WORD, round(CORE_DESCRIPTION_SHARE * curated_count))
+    core = frozenset(terms | {t for t, n in curated.items() if n >= common})
     terms |= {t for t, n in curated.items() if n >= 2}
     terms |= {t for t, n in anywhere.items() if n >= COMMON_DESCRIPTION_WORD}
-    return frozenset(terms)
+    return frozenset(terms), core
+
+
+def _mentions(entry: Entry, counts: Counter[str], weak: set[str]) -> int:
+    """How many descriptions mention ``entry`` by its one-word name: the better known are mentioned more."""
+    key = compact(fold(entry.name))
+    return counts.get(key, 0) if key.isascii() and key not in weak and len(key) >= 3 else 0
+
+
+def _entry_terms(entry: Entry) -> frozenset[str]:
+    """An entry's own words, without the category words every member shares: whether a logging tool
+    says "logs" itself is what tells it from the rest of its category."""
+    texts = [entry.name, *entry.aliases, *entry.tags, entry.description.zh, entry.description.en]
+    return frozenset(t for text in texts for t in analyze(fold(text)))
 
 
 def build_catalog(kb: KnowledgeBase) -> Catalog:
@@ -157,21 +171,36 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.domain_words = domain_words(kb)
     segment.add_words(catalog.domain_words)
     names: dict[str, list[str]] = defaultdict(list)
+    strength: dict[tuple[str, str], float] = {}
     cjk_names: dict[str, str] = {}
 
+    def answer_to(key: str, entry_id: str, value: float) -> None:
+        if key and value > strength.get((key, entry_id), 0.0):
+            strength[(key, entry_id)] = value
+            if entry_id not in names[key]:
+                names[key].append(entry_id)
+
     for entry in kb.entries.values():
-        for raw in (entry.name, *entry.aliases):
-            folded = fold(raw)
-            key = compact(folded)
-            if key and entry.id not in names[key]:
-                names[key].append(entry.id)
-            if _CJK.search(folded):
+        for folded, value in naming.spellings(entry):
+            answer_to(compact(folded), entry.id, value)
+            if _CJK.search(folded) and value == naming.FULL:
                 cjk_names.setdefault(folded, entry.id)
         catalog.by_category.setdefault(entry.category, []).append(entry.id)
         for related in entry.related:
             catalog.related_by_category.setdefault(related, []).append(entry.id)
 
     catalog.weak_names = _weak_names(kb, names)
+    everyday = naming.everyday_words(kb.entries.values())
+    mentions = Counter(
+        w for e in kb.entries.values() for w in set(re.findall(r"[0-9a-z]+", fold(e.description.en)))
+    )
+    distinctive = naming.distinctive_words(
+        kb.entries,
+        lambda w: w in STOP_WORDS or everyday[w] >= WEAK_NAME_DOCUMENTS or not analyze(w),
+    )
+    for word, owners in distinctive.items():
+        for entry_id, value in owners:
+            answer_to(word, entry_id, value)
 
     ascii_terms: dict[tuple[str, ...], list[str]] = defaultdict(list)
     cjk_terms: dict[str, list[str]] = defaultdict(list)
@@ -219,7 +248,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         for term in terms:
             synonyms[term] |= terms
 
-    catalog.domain_terms = _domain_terms(kb)
+    catalog.domain_terms, catalog.core_terms = _domain_terms(kb)
 
     for category in kb.categories.values():
         picks = [e for e in category.featured if e in kb.entries]
@@ -229,7 +258,16 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         if picks:
             catalog.picks[category.id] = picks
 
+    picked = {e for ids in catalog.picks.values() for e in ids}
+    catalog.renown = {
+        e.id: prior(e, picked=e.id in picked, mentions=_mentions(e, mentions, catalog.weak_names))
+        for e in kb.entries.values()
+    }
+    for key, ids in names.items():  # surest first, then the better known (EKS: Amazon's before EasyStack's)
+        ids.sort(key=lambda e: (-strength[(key, e)], -catalog.renown[e]))
     catalog.names = dict(names)
+    catalog.strength = strength
+    catalog.entry_terms = {e.id: _entry_terms(e) for e in kb.entries.values()}
     catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))
     catalog.ascii_terms = dict(ascii_terms)
     catalog.cjk_terms = sorted(cjk_terms.items(), key=lambda kv: -len(kv[0]))

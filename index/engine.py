@@ -14,24 +14,23 @@ from pathlib import Path
 
 from whoosh.scoring import BM25F
 
-from index import datafiles, nearby, rank, store
+from index import datafiles, gather, nearby, rank, store
 from index.answer import Answer, Hit, Understood
-from index.catalog import Catalog, compact
+from index.catalog import Catalog
 from index.errors import DataError, Problem
 from index.highlight import highlight
 from index.model import Category, Entry, Lang
+from index.names import compact
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize, strip_mentions
 from index.understand import COMPARE_TERMS, Reading, read_question
 
 ANSWER_CACHE_SIZE = 1024
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
 """A space beside a Chinese character separates nothing ("serverless 框架" is the term serverless框架)."""
-RELATED_AFTER_PROJECT = 4
-"""How many neighbours (same category) follow a named project, so an answer is never a dead end."""
-
-
-SUGGEST_CUTOFF = 0.75
-"""How alike a word and a name must be to offer the name as "did you mean" (difflib ratio)."""
+IN_DOMAIN_SHARE = 2
+"""A weakly matched question is in the ecosystem when more than one word in this many is one of its own."""
+SUGGEST_CUTOFF = 0.6
+"""How alike a word and a name must be to offer the name as "did you mean" (looser than a typo match)."""
 
 
 class Engine:
@@ -123,7 +122,7 @@ class Engine:
     def find(self, name: str) -> Entry | None:
         """The entry called ``name`` (name, alias or compact spelling), or a close spelling of it."""
         key = compact(fold(name))
-        ids = self._catalog.names.get(key) or self._catalog.close_names(key, cutoff=0.8, n=1)
+        ids = self._catalog.names.get(key) or self._catalog.close_names(key, n=1)
         return self._catalog.entries[ids[0]] if ids else None
 
     # ----------------------------------------------------------------- answers
@@ -149,17 +148,21 @@ class Engine:
         return answer
 
     def _search(self, question: str, *, limit: int, offset: int) -> Answer:
+        """The pipeline: read the question → gather candidates → score → present."""
         lang = detect_lang(question)
-        text = _CJK_SPACE.sub("", fold(strip_mentions(question)))
         searcher = self._searcher()
-        reading = read_question(
-            text, self._catalog, known_term=lambda t: rank.document_frequency(searcher, t) > 0
-        )
-        understood, category, ranked = self._rank(searcher, reading)
-        suggestions: tuple[str, ...] = ()
-        if not ranked:
-            suggestions = self._suggest(reading)
-        return self._answer(question, lang, understood, ranked, limit, offset, category, suggestions)
+        reading = self._read(question)
+        if self._off_topic(reading):
+            return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
+        found = gather.gather(searcher, self._catalog, reading)
+        if not rank.evidence(reading, found):
+            return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
+        ranked = rank.score(searcher, self._catalog, reading, found)
+        understood, category, ranked = self._present(reading, ranked)
+        partial = understood == "search" and ranked[0].coverage < rank.floor_for(reading.content)
+        if understood == "search" and not self._in_domain(reading):
+            return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
+        return self._answer(question, lang, understood, ranked, limit, offset, category, (), partial=partial)
 
     def show(self, name: str, *, lang: Lang | None = None) -> Answer:
         """One project's card; ``nothing`` with suggestions when no such project exists."""
@@ -189,7 +192,7 @@ class Engine:
     def category_answer(self, category_id: str, *, lang: Lang, limit: int = 5, offset: int = 0) -> Answer:
         """A category's entries, best first (for the digest's spotlight and "list" drill-downs)."""
         category = self._catalog.categories[category_id]
-        ranked = rank.category_order(self._searcher(), self._catalog, [category_id], [])
+        ranked = rank.category_order(self._catalog, category_id)
         name = localize(category.name.get(lang), lang)
         return self._answer(name, lang, "category", ranked, limit, offset, category, ())
 
@@ -211,95 +214,56 @@ class Engine:
         text = _CJK_SPACE.sub("", fold(strip_mentions(question[:MAX_QUESTION_CHARS])))
         searcher = self._searcher()
         return read_question(
-            text, self._catalog, known_term=lambda t: rank.document_frequency(searcher, t) > 0
+            text, self._catalog, known_term=lambda t: gather.document_frequency(searcher, t) > 0
         )
 
     # ----------------------------------------------------------------- internals
 
-    def _rank(self, searcher, reading: Reading) -> tuple[Understood, Category | None, list[rank.Scored]]:  # type: ignore[no-untyped-def]
+    def _present(
+        self, reading: Reading, ranked: list[rank.Scored]
+    ) -> tuple[Understood, Category | None, list[rank.Scored]]:
+        """Step 4: say how the question was read, from the evidence that won."""
         catalog = self._catalog
         named = reading.named
         exact = [e for e in named if e not in reading.typo_named]
-        if len(named) >= 2 and (reading.compare_cue or (not reading.content and len(exact) == len(named))):
-            # Without "vs" or "区别", only names spelled right make a comparison: two guessed
-            # spellings in a row are more likely one thing misspelled than two things compared.
-            return "comparison", None, [rank.Scored(e, 1.0, frozenset()) for e in named]
-        if self._off_topic(reading):
-            return "nothing", None, []
-        if reading.maturity and not named and not reading.categories and not reading.content:
-            # "CNCF 毕业项目有哪些", "which projects did the CNCF archive": every entry at that level.
-            level = [e for e in catalog.entries.values() if e.cncf and e.cncf.maturity == reading.maturity]
-            level.sort(key=lambda e: (-rank.prior(e), e.name.lower()))
-            return "search", None, [rank.Scored(e.id, rank.prior(e), frozenset()) for e in level]
+        bare = not reading.content and not reading.categories and len(exact) == len(named)
+        if len(named) >= 2 and (reading.compare_cue or bare):
+            # Without "vs" or "区别", only names spelled right and nothing else make a comparison: two
+            # guessed spellings in a row are more likely one thing misspelled than two things compared,
+            # and "用 prometheus 监控 k8s" asks about monitoring.
+            return "comparison", None, _compared(catalog, named)
+        top = ranked[0].entry_id
+        if top in named and not reading.content:
+            return "project", None, ranked
         populated = [c for c in reading.categories if catalog.by_category.get(c)]
-        if populated:
-            category_id = populated[0]
-            top = [c for c in reading.top_categories if c in populated]
-            # What the question says beyond the category, names included.
-            said = len(reading.content) + len(reading.name_terms)
-            share = max(0.0, 1.0 - said / max(len(reading.all_terms), 1))
-            ranked = rank.category_order(
-                searcher,
-                catalog,
-                populated,
-                reading.all_terms,
-                top=top,
-                share=share,
-                by_name=reading.by_name,
-                maturity=reading.maturity,
-            )
-            members = {e for c in populated for e in catalog.by_category.get(c, [])}
-            members |= {e for c in populated for e in catalog.related_by_category.get(c, [])}
-            pinned = [e for e in named if e in members]  # "etcd 服务发现"; not "serverless on kubernetes"
-            if pinned:
-                ranked = [s for e in pinned for s in ranked if s.entry_id == e] + [
-                    s for s in ranked if s.entry_id not in pinned
-                ]
-            return "category", catalog.categories[category_id], ranked
-        if named and not reading.content:
-            return "project", None, self._with_neighbours(searcher, named, reading)
-        asked = [g for g in reading.all_terms if g not in reading.name_terms]
-        ranked = rank.search(
-            searcher,
-            catalog,
-            asked or reading.all_terms,
-            cover=reading.content,
-            context=reading.name_terms if asked else (),
-            named=named,
-            maturity=reading.maturity,
-            cncf=reading.mentions_cncf,
-        )
-        if ranked:
-            return "search", None, ranked
-        curated = [e for e in named if catalog.entries[e].source == "curated"]
-        if curated or (named and len(reading.content) <= 1):
-            # Nothing answers the rest, but the project it names does exist. An imported name amid
-            # several other words may be an everyday word (NEAR), so it needs a near-bare question.
-            return "project", None, self._with_neighbours(searcher, curated or named, reading)
-        return "nothing", None, []
+        members = {e for c in populated for e in catalog.by_category.get(c, [])}
+        if populated and top in members:
+            return "category", catalog.categories[populated[0]], ranked
+        if top in named:
+            return "project", None, ranked
+        return "search", None, ranked
 
     def _off_topic(self, reading: Reading) -> bool:
         """Mostly words the ecosystem does not use ("pizza near the office"): not a question for us.
 
-        Judged on what the question says besides the projects and categories it names: each named
-        project and a named category count for it, each word outside the ecosystem's vocabulary
-        (``Catalog.domain_terms``) against it.
+        Judged on what the question says besides the projects and categories it names: each word of
+        the ecosystem's vocabulary (``Catalog.domain_terms``) counts for it, a named project, category
+        or maturity twice; it is off-topic when the words outside outnumber those twice over.
         """
         domain = self._catalog.domain_terms
         words = [g for g in reading.content if not COMPARE_TERMS.intersection(g)]
         off = sum(1 for g in words if not domain.intersection(g))
-        on = len(words) - off + len(reading.named) + (1 if reading.categories else 0)
-        return off > on or (on == 0 and off > 0)
+        said = len(reading.named) + bool(reading.categories) + bool(reading.maturity or reading.mentions_cncf)
+        on = len(words) - off + 2 * said  # a name or a category says more than any one word
+        return off > 2 * on or (on == 0 and off > 0)
 
-    def _with_neighbours(self, searcher, named: list[str], reading: Reading) -> list[rank.Scored]:  # type: ignore[no-untyped-def]
-        first = [rank.Scored(e, 1.0, frozenset()) for e in named]
-        category_id = self._catalog.entries[named[0]].category
-        neighbours = [
-            s
-            for s in rank.category_order(searcher, self._catalog, [category_id], reading.content)
-            if s.entry_id not in named
-        ]
-        return first + neighbours[:RELATED_AFTER_PROJECT]
+    def _in_domain(self, reading: Reading) -> bool:
+        """Whether a question that names nothing speaks the ecosystem's own language (its curated words):
+        "SELECT * FROM users" matches some blurb word for word, and is still not about containers."""
+        core = self._catalog.core_terms
+        said = reading.named or reading.categories or reading.maturity or reading.mentions_cncf
+        spoken = sum(1 for g in reading.content if core.intersection(g))
+        return bool(said) or spoken * IN_DOMAIN_SHARE > len(reading.content) > 0
 
     def _suggest(self, reading: Reading) -> tuple[str, ...]:
         names: list[str] = []
@@ -320,6 +284,8 @@ class Engine:
         offset: int,
         category: Category | None,
         suggestions: tuple[str, ...],
+        *,
+        partial: bool = False,
     ) -> Answer:
         limit = max(1, min(limit, 50))
         offset = max(0, offset)
@@ -334,6 +300,7 @@ class Engine:
             category=category,
             category_name=localize(category.name.get(lang), lang) if category else "",
             suggestions=suggestions,
+            partial=partial and bool(ranked),
         )
 
     def _hit(self, scored: rank.Scored, lang: Lang) -> Hit:
@@ -348,3 +315,12 @@ class Engine:
             category_name=localize(category.name.get(lang), lang) if category else entry.category,
             status_note=localize(entry.status_note.get(lang), lang),
         )
+
+
+def _compared(catalog: Catalog, named: list[str]) -> list[rank.Scored]:
+    """The named projects, in the order asked; those of one kind first ("k8s 用 calico 还是 flannel"
+    compares two network plugins, Kubernetes is the context)."""
+    categories = [catalog.entries[e].category for e in named]
+    shared = [e for e, c in zip(named, categories, strict=True) if categories.count(c) >= 2]
+    ordered = shared + [e for e in named if e not in shared]
+    return [rank.Scored(e, 1.0, frozenset()) for e in ordered]

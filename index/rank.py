@@ -1,38 +1,48 @@
-"""Ranking: BM25F from Whoosh, weighted by how much of the question an entry covers, plus priors.
+"""Step 3 of the pipeline, scoring: every signal of the question is a term in one score.
 
-Three orders come from here:
+A question is split into *parts* — the projects it names, the categories it names, a CNCF maturity, and
+its other words — each weighed by how informative it is (the IDF of its words: "kubernetes" said in
+passing weighs little, "velero" much). An entry's score adds up the evidence for it:
 
-- ``search``: descriptive questions. An entry must cover at least ``MIN_COVERAGE`` of the question's
-  meaningful words (weighted by IDF) to be shown at all: the relevance floor that lets "今天天气怎么样"
-  answer nothing instead of the least bad match.
-- ``category_order``: a category's entries, best first — the editor's featured picks, then priors
-  (curated, CNCF maturity, alive, described) and any extra words of the question.
-- ``prior``: what makes one entry a better answer than another when relevance is equal.
+- its words: how much of the question it covers (IDF-weighted), times its BM25F score;
+- being named, in proportion to how much of the question the name is;
+- being a member of a named category (and an editor's pick there), in proportion to the category's part;
+- being at the named maturity;
+- how well known it is (``index.prior``), a little, and being a neighbour of a named project.
+
+Nothing here replaces an answer: a category word in a sentence about one tool adds to that category's
+members, and the tool still wins on its words.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from whoosh.query import Or, Term
 from whoosh.searching import Searcher
 
 from index.catalog import Catalog
-from index.model import Entry
+from index.gather import Candidates, idf
+from index.understand import Reading, term_groups
 
-FIELDS = ("name", "category", "tags", "desc")
-OWN_FIELDS = ("name", "tags", "desc")
-"""An entry's own words: without the ``category`` field every member of a category shares."""
+W_TEXT = 4.0
+W_NAME = 10.0
+W_CATEGORY = 3.0
+W_PICK = 2.0
+BY_NAME = 3.0
+"""Asked by its own name (服务发现, not the narrower 注册中心), a category's editor's order is the answer."""
+W_MATURITY = 3.0
+W_CNCF = 1.0
+W_PRIOR = 0.25
+W_NEIGHBOUR = 0.8
+MATURITY_PART = 3.0
+"""The weight of a maturity word as a part of the question (an IDF-like figure: a mid-frequency word)."""
+CNCF_PART = 1.5
+NAME_PART = 2.0
+"""A name weighs twice its words' IDF: it points at one entry, a word at many."""
 MIN_COVERAGE = 0.5
-CONTEXT_BOOST = 0.2
-NAMED_CONTEXT_COVERAGE = 0.75
-"""A project a question names beside other words must answer those words well to be shown."""
 LONG_QUESTION_COVERAGE = 0.4
-"""A question of four or more meaningful words is chattier: a smaller share of it must match."""
-CANDIDATES = 300
-MATURITY_PRIOR = {"graduated": 1.0, "incubating": 0.7, "sandbox": 0.2, "archived": -1.0}
+"""Below this share of a question's own words an answer is *partial* (four or more words: chattier)."""
 
 
 @dataclass(frozen=True)
@@ -41,164 +51,134 @@ class Scored:
     score: float
     terms: frozenset[str]
     """The question's index terms this entry matched (for highlighting)."""
+    coverage: float = 1.0
+    """How much of the question's own words (not names or categories) the entry covers."""
 
 
-def prior(entry: Entry) -> float:
-    """A small, bounded preference: curated over imported, graduated over sandbox, alive over gone."""
-    value = 1.0 if entry.source == "curated" else 0.0
-    if entry.repo:
-        value += 0.3  # an open-source project, not only a company or a hosted product
-    if entry.cncf is not None:
-        value += MATURITY_PRIOR.get(entry.cncf.maturity, 0.0)
-    if not entry.is_active:
-        value -= 1.5
-    if not entry.has_description:
-        value -= 0.5
-    return value
+@dataclass(frozen=True)
+class Parts:
+    """How much of the question each kind of evidence is; the shares add up to 1."""
+
+    names: dict[str, float]
+    category: float
+    maturity: float
+    cncf: float
+    content: float
+    groups: list[tuple[tuple[str, ...], float]]
+    """Every term group of the question with its weight, for coverage."""
+    content_groups: list[tuple[tuple[str, ...], float]]
 
 
-def document_frequency(searcher: Searcher, term: str) -> int:
-    """In how many entries ``term`` occurs, in the field where it occurs most."""
-    return max(searcher.doc_frequency(f, term) for f in FIELDS)
-
-
-def _idf(searcher: Searcher, term: str) -> float:
-    df = document_frequency(searcher, term)
-    n = max(searcher.doc_count(), 1)
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-
-def floor_for(groups: Sequence[tuple[str, ...]]) -> float:
-    """The share of a question an entry must cover to be shown at all."""
+def floor_for(groups: Sequence[object]) -> float:
+    """The share of a question's words an answer must cover not to be called partial."""
     return LONG_QUESTION_COVERAGE if len(groups) >= 4 else MIN_COVERAGE
 
 
-def _group_query(groups: Sequence[tuple[str, ...]], fields: Sequence[str], boost: float = 1.0) -> Or:
-    return Or([Term(f, t, boost=boost) for group in groups for t in group for f in fields])
+def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
+    """Weigh each part of ``reading`` by the information in its words."""
+
+    def weight(group: tuple[str, ...]) -> float:
+        return max(idf(searcher, t) for t in group)
+
+    content = [(g, weight(g)) for g in reading.content]
+    category = [(g, weight(g)) for g in reading.category_groups]
+    names: dict[str, float] = {}
+    name_groups: list[tuple[tuple[str, ...], float]] = []
+    for entry_id in reading.named:
+        said = term_groups(reading.name_said[entry_id], catalog) or reading.name_terms[:1]
+        # A name is as informative as its most common spelling: "k8s" weighs what "kubernetes" weighs.
+        spelled = [(g, min(idf(searcher, t) for t in g)) for g in said]
+        informative = max((w for _g, w in spelled), default=1.0)
+        names[entry_id] = NAME_PART * informative * reading.name_strength[entry_id]
+        name_groups += spelled
+    raw = {
+        "category": max((w for _g, w in category), default=0.0),
+        "maturity": MATURITY_PART if reading.maturity else 0.0,
+        "cncf": CNCF_PART if reading.mentions_cncf else 0.0,
+        "content": sum(w for _g, w in content),
+    }
+    total = sum(raw.values()) + sum(names.values()) or 1.0
+    return Parts(
+        names={e: w / total for e, w in names.items()},
+        category=raw["category"] / total,
+        maturity=raw["maturity"] / total,
+        cncf=raw["cncf"] / total,
+        content=raw["content"] / total,
+        groups=content + category + name_groups,
+        content_groups=content,
+    )
 
 
-def relevance(
-    searcher: Searcher,
-    groups: Sequence[tuple[str, ...]],
-    *,
-    cover: Sequence[tuple[str, ...]] | None = None,
-    context: Sequence[tuple[str, ...]] = (),
-    fields: Sequence[str] = FIELDS,
-    limit: int = CANDIDATES,
-) -> dict[str, tuple[float, float, frozenset[str]]]:
-    """entry id → (BM25F score over ``groups``, IDF-weighted coverage of ``cover``, matched terms).
-
-    ``cover`` defaults to ``groups``; a question that names a project passes only its other words,
-    so "something like etcd" is judged on what it asks for, not on saying "etcd". ``fields``
-    narrows where terms may match (a category's own ranking leaves out the shared category words).
-    """
-    if not groups:
-        return {}
-    cover = list(cover) if cover else list(groups)
-    # A word no entry uses weighs most (its IDF is the highest): a question about pizza is not
-    # half-answered by whatever mentions an office.
-    weights = [max(_idf(searcher, t) for t in group) for group in cover]
-    total = sum(weights) or 1.0
-    query = _group_query(groups, fields)
-    if context:  # named projects as context: a little weight, so "X for kubernetes" is not about Kubernetes
-        query = Or([query, _group_query(context, fields, boost=CONTEXT_BOOST)])
-    results = searcher.search(query, limit=limit, terms=True)
-    found: dict[str, tuple[float, float, frozenset[str]]] = {}
-    for hit in results:
-        matched = frozenset(text.decode("utf-8") for _field, text in hit.matched_terms())
-        covered = sum(w for w, group in zip(weights, cover, strict=True) if matched.intersection(group))
-        found[hit["id"]] = (hit.score, covered / total, matched)
-    return found
+def _coverage(terms: frozenset[str], groups: Sequence[tuple[tuple[str, ...], float]]) -> float:
+    total = sum(w for _g, w in groups)
+    if not total:
+        return 0.0
+    return sum(w for g, w in groups if terms.intersection(g)) / total
 
 
-def search(
-    searcher: Searcher,
-    catalog: Catalog,
-    groups: Sequence[tuple[str, ...]],
-    *,
-    cover: Sequence[tuple[str, ...]] | None = None,
-    context: Sequence[tuple[str, ...]] = (),
-    named: Sequence[str] = (),
-    maturity: str | None = None,
-    cncf: bool = False,
-) -> list[Scored]:
-    """Entries that answer a descriptive question, best first; empty below the relevance floor.
-
-    ``named``: projects the question names; when they answer it too, they lead among equals.
-    """
-    floor = floor_for(cover or groups)
-    scored = []
-    found = relevance(searcher, groups, cover=cover, context=context)
-    for entry_id, (bm25, coverage, terms) in found.items():
-        if coverage < (max(floor, NAMED_CONTEXT_COVERAGE) if entry_id in named and cover else floor):
-            continue  # "package manager for kubernetes" is not a question about Kubernetes itself
-        entry = catalog.entries[entry_id]
-        score = bm25 * max(coverage, 0.5) ** 2 * (1.0 + 0.25 * prior(entry))
-        if entry_id in named and len(cover or ()) <= 1:
-            score *= 1.5  # the question is about it; with more to say, a name is only context
-        if maturity and entry.cncf is not None and entry.cncf.maturity == maturity:
-            score *= 1.5
-        elif maturity or cncf:
-            score *= 1.2 if entry.cncf is not None else 0.6
-        scored.append(Scored(entry_id, score, terms))
-    scored.sort(key=lambda s: (-s.score, s.entry_id))
-    return scored
-
-
-def category_order(
-    searcher: Searcher,
-    catalog: Catalog,
-    category_ids: Sequence[str],
-    groups: Sequence[tuple[str, ...]],
-    *,
-    top: Sequence[str] = (),
-    share: float = 1.0,
-    by_name: bool = True,
-    maturity: str | None = None,
-) -> list[Scored]:
-    """The entries of the named categories, best first, ranked by the whole question.
-
-    ``category_ids``: the categories the question named, best first; ``top``: those tied for best.
-    ``share``: how much of the question the category words are (1.0 for a bare "服务发现"). The
-    more the question is only the category — by its own name (``by_name``), not a narrower term such
-    as 日志收集 for monitoring — the more membership and the editor's ``featured`` picks decide; the more else it says, the more the words decide, and an entry outside the categories
-    that covers the whole question (AWS container service → Amazon ECS) may join.
-    """
-    top = list(top) or list(category_ids[:1])
-    membership: dict[str, float] = {}
-    for category_id in category_ids:
-        weight = 1.0 if category_id in top else 0.6
-        for entry_id in catalog.by_category.get(category_id, []):
-            membership[entry_id] = max(membership.get(entry_id, 0.0), weight)
-    for category_id in top:
-        for entry_id in catalog.related_by_category.get(category_id, []):
-            membership[entry_id] = max(membership.get(entry_id, 0.0), 0.6)
-    matched = relevance(searcher, groups, fields=OWN_FIELDS) if groups else {}
-    best = max((m[0] for m in matched.values()), default=1.0) or 1.0
-    featured: dict[str, float] = {}
-    for category_id in top:
+def _picks(catalog: Catalog, reading: Reading) -> dict[str, float]:
+    """entry id → 1.0 … 0.5 down the editor's picks of the best named categories."""
+    bonus: dict[str, float] = {}
+    for category_id in reading.top_categories:
         picks = catalog.picks.get(category_id, [])
         for i, entry_id in enumerate(picks):
-            # Asked bare, the editor's order is the answer; asked with more words, picks only lead ties.
-            bonus = (
-                20.0 * (len(picks) - i + 1)
-                if share >= 0.99 and by_name
-                else (2.0 + 2.0 * share) * (1 - i / (2 * len(picks)))
-            )
-            featured.setdefault(entry_id, bonus)
-    floor = floor_for(groups)
-    outsiders = {e for e, m in matched.items() if m[1] >= floor}
+            bonus.setdefault(entry_id, 1.0 - i / (2 * len(picks)))
+    return bonus
+
+
+def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candidates) -> list[Scored]:
+    """Every candidate with its score, best first."""
+    share = parts(searcher, catalog, reading)
+    best = max(found.bm25.values(), default=0.0) or 1.0
+    coverages = {e: _coverage(catalog.entry_terms.get(e, frozenset()), share.groups) for e in found.bm25}
+    # Relative to the best answer's: a long question is never covered whole, and its best match
+    # must still outweigh an entry that is merely well known.
+    best_coverage = max(coverages.values(), default=0.0) or 1.0
+    picks = _picks(catalog, reading)
+    category_words = [(g, w) for g, w in share.groups if g in reading.category_groups]
+    named_categories = {catalog.entries[e].category: w for e, w in share.names.items()}
+    wanted = {t for g, _w in share.groups for t in g}
     scored = []
-    for entry_id in set(membership) | outsiders:
+    for entry_id, bm25 in found.bm25.items():
         entry = catalog.entries[entry_id]
-        bm25, coverage, terms = matched.get(entry_id, (0.0, 0.0, frozenset()))
-        score = (4.0 * membership.get(entry_id, 0.0)) * (0.5 + 0.5 * share) + prior(entry)
-        score += 6.0 * coverage**2 * (0.5 + 0.5 * bm25 / best)
-        if by_name or coverage >= floor:  # after a narrower term, a pick leads only if it answers it
-            score += featured.get(entry_id, 0.0)
-        if maturity and entry.cncf is not None and entry.cncf.maturity == maturity:
-            score += 4.0
-        scored.append(Scored(entry_id, score, terms))
+        own = catalog.entry_terms.get(entry_id, frozenset())
+        value = W_TEXT * (coverages[entry_id] / best_coverage) ** 2 * (0.5 + 0.5 * bm25 / best)
+        # Squared: a name that is most of the question decides it, one said in passing is context.
+        value += W_NAME * share.names.get(entry_id, 0.0) ** 2
+        if entry_id not in share.names:
+            value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
+        membership = found.membership.get(entry_id, 0.0)
+        value += W_CATEGORY * share.category * membership
+        if entry_id in picks:
+            # Asked by the category's own name, the editor's order leads; asked by a narrower term
+            # (日志收集 for monitoring), a pick leads only as far as it says that term itself.
+            says = BY_NAME if reading.by_name else _coverage(own, category_words)
+            value += W_PICK * share.category**2 * picks[entry_id] * says
+        if reading.maturity and entry.cncf is not None and entry.cncf.maturity == reading.maturity:
+            value += W_MATURITY * share.maturity
+        if entry.cncf is not None:
+            value += W_CNCF * share.cncf
+        value += W_PRIOR * catalog.renown.get(entry_id, 0.0)
+        content = _coverage(own, share.content_groups) if share.content_groups else 1.0
+        scored.append(Scored(entry_id, value, frozenset(own & wanted), content))
     order = {entry_id: i for i, entry_id in enumerate(catalog.entries)}
     scored.sort(key=lambda s: (-s.score, order[s.entry_id]))
     return scored
+
+
+def evidence(reading: Reading, found: Candidates) -> bool:
+    """Whether anything in the question points at some entry (else the answer is nothing)."""
+    text = any(v > 0 for v in found.bm25.values())
+    return bool(text or reading.named or found.membership or reading.maturity)
+
+
+def category_order(catalog: Catalog, category_id: str) -> list[Scored]:
+    """A category's entries, best first: the editor's picks in order, then the better known."""
+    picks = catalog.picks.get(category_id, [])
+    members = list(catalog.by_category.get(category_id, []))
+    members += [e for e in catalog.related_by_category.get(category_id, []) if e not in members]
+    ranked = sorted(
+        members,
+        key=lambda e: (picks.index(e) if e in picks else len(picks), -catalog.renown.get(e, 0.0)),
+    )
+    return [Scored(e, 1.0, frozenset()) for e in ranked]

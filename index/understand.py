@@ -1,4 +1,5 @@
-"""Reading a question: which projects and categories it names, what it compares, what else it says.
+"""Step 1 of the pipeline, reading a question: the projects, categories and maturity it names, and what
+else it says, each as *evidence* for ranking (``index.rank``), never as a decision.
 
 Works on folded text (``index.normalize.fold``) and the catalog only; Whoosh is not involved, so this
 is cheap and testable on its own. User text is never query syntax: it only ever becomes words.
@@ -6,13 +7,13 @@ is cheap and testable on its own. User text is never query syntax: it only ever 
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from index import names as naming
 from index.catalog import MAX_NAME_WORDS, Catalog, compact, words
 from index.normalize import fold as fold_name
 from index.tokenizer import STOP_WORDS, analyze
@@ -74,7 +75,15 @@ class Reading:
     text: str
     named: list[str] = field(default_factory=list)
     """Entry ids named in the question (exactly or by a close spelling), in the order they appear."""
+    name_strength: dict[str, float] = field(default_factory=dict)
+    """entry id → how surely the question names it (``index.names``; a typo counts as ``TYPO``)."""
+    name_said: dict[str, str] = field(default_factory=dict)
+    """entry id → the words of the question that named it (how much of the question the name is)."""
     typo_named: list[str] = field(default_factory=list)
+    category_terms: list[str] = field(default_factory=list)
+    """The words of the question that named categories."""
+    category_groups: list[tuple[str, ...]] = field(default_factory=list)
+    """Their term groups."""
     categories: list[str] = field(default_factory=list)
     """Category ids named by their terms, the best covered first."""
     top_categories: list[str] = field(default_factory=list)
@@ -106,14 +115,27 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
+def _longer(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Free, or only holding shorter matches inside: the longest reading wins ("serverless on
+    kubernetes" is a category term, not the name Kubernetes)."""
+    return all(end <= s or start >= e or (start <= s and e <= end and e - s < end - start) for s, e in spans)
+
+
+Named = tuple[int, str, float, str]
+"""(position in the question, entry id, strength, the words that named it)."""
+TYPO = 0.85
+"""A misspelled name names its entry a little less surely than the right spelling."""
+
+
 def _find_names(
     text: str, catalog: Catalog, spans: list[tuple[int, int]], *, compare: bool = False
-) -> list[tuple[int, str]]:
-    """Projects named exactly (name, alias, compact spelling), longest first.
+) -> list[Named]:
+    """Projects named by a spelling they answer to (``index.names``), longest first, Chinese glued
+    or not ("harbor怎么部署"). A key several entries answer to names the surest and best known of them.
 
     A weak name (an everyday word such as Scale) counts only alone or in a comparison.
     """
-    found: list[tuple[int, str]] = []
+    found: list[Named] = []
     tokens = [
         (m.group(0).strip("."), m.start(), m.end()) for m in re.finditer(r"[0-9a-z][0-9a-z.+#_/-]*", text)
     ]
@@ -125,14 +147,16 @@ def _find_names(
             key = compact(" ".join(t[0] for t in tokens[i : i + size]))
             ids = catalog.names.get(key)
             weak = key in STOP_WORDS or (key in catalog.weak_names and key != compact(text) and not compare)
+            if compare and size > 1 and all(compact(t[0]) in catalog.names for t in tokens[i : i + size]):
+                continue  # "compare flannel calico" compares two names, not the one called "Flannel Calico"
             if ids and not weak:
                 spans.append((start, end))
-                found.append((start, ids[0]))
+                found.append((start, ids[0], catalog.strength.get((key, ids[0]), 1.0), text[start:end]))
     for name, entry_id in catalog.cjk_names:
         at = text.replace(" ", "").find(name) if " " in name else text.find(name)
         if at >= 0 and _free(spans, at, at + len(name)):
             spans.append((at, at + len(name)))
-            found.append((at, entry_id))
+            found.append((at, entry_id, naming.FULL, name))
     return found
 
 
@@ -149,7 +173,7 @@ def _find_categories(
     claimed: list[tuple[int, int]] = []
     for term, category_ids in catalog.cjk_terms:
         at = text.find(term)
-        if at < 0 or not _free(spans, at, at + len(term)):
+        if at < 0 or not _longer(spans, at, at + len(term)) or not _free(claimed, at, at + len(term)):
             continue
         claimed.append((at, at + len(term)))
         for category_id in category_ids:
@@ -159,7 +183,7 @@ def _find_categories(
                 by_name.add(category_id)
     stems: list[tuple[str, int, int]] = []
     for match in re.finditer(r"[0-9a-z][0-9a-z+#]*", text):
-        for stem in analyze(match.group(0)) or [""]:
+        for stem in analyze(match.group(0)):  # stop words drop out, as they do from the terms
             stems.append((stem, match.start(), match.end()))
     sequence = [s[0] for s in stems]
     for size in range(4, 0, -1):
@@ -168,7 +192,7 @@ def _find_categories(
             if "" in key or key not in catalog.ascii_terms:
                 continue
             start, end = stems[i][1], stems[i + size - 1][2]
-            if not _free(spans, start, end) or not _free(claimed, start, end):
+            if not _longer(spans, start, end) or not _free(claimed, start, end):
                 continue
             claimed.append((start, end))
             for category_id in catalog.ascii_terms[key]:
@@ -176,19 +200,19 @@ def _find_categories(
                 en_name = catalog.name_keys[category_id][1]
                 if set(key) <= en_name or en_name <= set(key):
                     by_name.add(category_id)
-    spans.extend(claimed)
+    spans[:] = [(s, e) for s, e in spans if _free(claimed, s, e)] + claimed
     return sorted(covered.items(), key=lambda kv: -kv[1])
 
 
 def _alike(word: str, name: str) -> bool:
-    return difflib.SequenceMatcher(None, compact(word), compact(fold_name(name))).ratio() >= 0.85
+    return naming.closest(compact(word), [compact(fold_name(name))]) is not None
 
 
 def _find_misspelled_pairs(
     rest: str,
     catalog: Catalog,
     spans: list[tuple[int, int]],
-    named: list[tuple[int, str]],
+    named: list[Named],
     reading: Reading,
     known_term: Callable[[str], bool],
 ) -> None:
@@ -197,10 +221,10 @@ def _find_misspelled_pairs(
     for (first, start, _e1), (second, _s2, end) in itertools.pairwise(tokens):
         if all(known_term(s) for w in (first, second) for s in analyze(w)):
             continue
-        close = catalog.close_names(first + second, cutoff=0.85, n=1)
+        close = catalog.close_names(first + second, n=1)
         if close and _free(spans, start, end):
             spans.append((start, end))
-            named.append((start, close[0]))
+            named.append((start, close[0], TYPO, rest[start:end]))
             reading.typo_named.append(close[0])
 
 
@@ -222,7 +246,11 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
 
     named = _find_names(text, catalog, spans, compare=reading.compare_cue)
     by_name: set[str] = set()
+    before = list(spans)
     found = _find_categories(text, catalog, spans, by_name)
+    claimed = [span for span in spans if span not in before]
+    reading.category_terms = [text[start:end] for start, end in claimed]
+    named = [n for n in named if _free(claimed, n[0], n[0] + len(n[3]))]
     reading.categories = [c for c, _n in found]
     reading.top_categories = [c for c, n in found if n == found[0][1]]
     reading.by_name = any(c in by_name for c in reading.top_categories)
@@ -235,40 +263,45 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
         if len(word) < 4 or not stems or all(s in STOP_WORDS or s in filler_terms() for s in stems):
             continue
         at = rest.find(word)
-        by_stem = catalog.stem_names.get(stems[0]) if len(stems) == 1 else None
-        if by_stem and not _alike(word, catalog.entries[by_stem[0]].name):
-            by_stem = None  # "distributed" shares a stem with "Distribution" but is not a typo of it
+        sharing = catalog.stem_names.get(stems[0], []) if len(stems) == 1 else []
+        # "distributed" shares a stem with "Distribution" but is not a typo of it.
+        by_stem = next((e for e in sharing if _alike(word, catalog.entries[e].name)), None)
         if by_stem:
             spans.append((at, at + len(word)))
-            named.append((at, by_stem[0]))
-            reading.typo_named.append(by_stem[0])
+            named.append((at, by_stem, TYPO, word))
+            reading.typo_named.append(by_stem)
             continue
         if any(known_term(s) for s in stems):
             continue
-        close = catalog.close_names(word)
+        close = catalog.close_names(word, n=1)
         if close:
             spans.append((at, at + len(word)))
-            named.append((at, close[0]))
+            named.append((at, close[0], TYPO, word))
             reading.typo_named.append(close[0])
         else:
             reading.unknown_words.append(word)
 
-    for _at, entry_id in sorted(named):
+    for _at, entry_id, strength, said in sorted(named):
         if entry_id not in reading.named:
             reading.named.append(entry_id)
+            reading.name_strength[entry_id] = strength
+            reading.name_said[entry_id] = said
 
-    def groups(source: str) -> list[tuple[str, ...]]:
-        result: list[tuple[str, ...]] = []
-        for term in analyze(source):
-            if term in filler_terms():
-                continue
-            group = catalog.synonyms.get(term, (term,))
-            if group not in result:
-                result.append(group)
-        return result
-
-    reading.content = groups(_mask(text, spans))
-    reading.all_terms = groups(text)
+    reading.content = term_groups(_mask(text, spans), catalog)
+    reading.all_terms = term_groups(text, catalog)
     names = " ".join(catalog.entries[e].name for e in reading.named)
-    reading.name_terms = groups(fold_name(names))
+    reading.name_terms = term_groups(fold_name(names), catalog)
+    reading.category_groups = term_groups(" ".join(reading.category_terms), catalog)
     return reading
+
+
+def term_groups(source: str, catalog: Catalog) -> list[tuple[str, ...]]:
+    """The index terms of ``source`` as groups of interchangeable terms (a word and its synonyms)."""
+    result: list[tuple[str, ...]] = []
+    for term in analyze(source):
+        if term in filler_terms():
+            continue
+        group = catalog.synonyms.get(term, (term,))
+        if group not in result:
+            result.append(group)
+    return result

@@ -1,0 +1,100 @@
+"""Step 2 of the pipeline, gathering candidates: one Whoosh search, plus the entries the question points at.
+
+Whoosh collects only the best ``CANDIDATES`` documents of one OR query (its block-quality skipping
+makes that cheap even for long questions); the entries named, the members of the categories named and
+the projects at a named CNCF maturity join them, whatever their words. Scoring (``index.rank``)
+decides among them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from whoosh.query import Or, Term
+from whoosh.searching import Searcher
+
+from index.catalog import Catalog
+from index.understand import Reading
+
+FIELDS = ("name", "category", "tags", "desc")
+CANDIDATES = 60
+"""How many documents the text search collects: the rest cannot reach the first page on words alone."""
+CONTEXT_BOOST = 0.2
+"""A named project's own words are context in the text search ("X for kubernetes" is not about Kubernetes)."""
+MAX_QUERY_GROUPS = 24
+"""A pasted paragraph is cut to its rarest words: more terms only slow the search, they rarely reorder it."""
+
+
+@dataclass
+class Candidates:
+    """Entries worth scoring, with their BM25F score from the text search (0.0 when joined otherwise)."""
+
+    bm25: dict[str, float] = field(default_factory=dict)
+    membership: dict[str, float] = field(default_factory=dict)
+    """entry id → 1.0 for a member of the best named category, 0.6 for other named or related ones."""
+
+
+def document_frequency(searcher: Searcher, term: str) -> int:
+    """In how many entries ``term`` occurs, in the field where it occurs most."""
+    return _frequency(searcher, term)
+
+
+def _frequency(searcher: Searcher, term: str) -> int:
+    return max(searcher.doc_frequency(f, term) for f in FIELDS)
+
+
+def idf(searcher: Searcher, term: str) -> float:
+    """BM25's inverse document frequency of ``term`` over the whole index."""
+    return _idf(searcher, term)
+
+
+@lru_cache(maxsize=65_536)
+def _idf(searcher: Searcher, term: str) -> float:
+    df = _frequency(searcher, term)
+    n = max(searcher.doc_count(), 1)
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _query(groups: Sequence[tuple[str, ...]], boost: float = 1.0) -> list[Term]:
+    return [Term(f, t, boost=boost) for group in groups for t in group for f in FIELDS]
+
+
+def _search_groups(searcher: Searcher, reading: Reading) -> tuple[list[Term], list[Term]]:
+    # What the question asks about: its own words and category words, not the maturity or "CNCF"
+    # (evidence of their own) nor the names (context, below).
+    asked = [*reading.content, *reading.category_groups]
+    if len(asked) > MAX_QUERY_GROUPS:
+        asked = sorted(asked, key=lambda g: -max(idf(searcher, t) for t in g))[:MAX_QUERY_GROUPS]
+    context = reading.name_terms if asked else ()
+    return _query(asked or reading.name_terms), _query(context, CONTEXT_BOOST)
+
+
+def gather(searcher: Searcher, catalog: Catalog, reading: Reading) -> Candidates:
+    """Everything that could be a good answer to ``reading``."""
+    found = Candidates()
+    terms, context = _search_groups(searcher, reading)
+    if terms:
+        for hit in searcher.search(Or(terms + context), limit=CANDIDATES):
+            found.bm25[hit["id"]] = hit.score
+    top = reading.top_categories or reading.categories[:1]
+    for category_id in reading.categories:
+        weight = 1.0 if category_id in top else 0.6
+        for entry_id in catalog.by_category.get(category_id, []):
+            found.membership[entry_id] = max(found.membership.get(entry_id, 0.0), weight)
+    for category_id in top:
+        for entry_id in catalog.related_by_category.get(category_id, []):
+            found.membership[entry_id] = max(found.membership.get(entry_id, 0.0), 0.6)
+    for entry_id in found.membership:
+        found.bm25.setdefault(entry_id, 0.0)
+    for entry_id in reading.named:
+        found.bm25.setdefault(entry_id, 0.0)
+        for neighbour in catalog.by_category.get(catalog.entries[entry_id].category, []):
+            found.bm25.setdefault(neighbour, 0.0)
+    if reading.maturity:
+        for entry in catalog.entries.values():
+            if entry.cncf is not None and entry.cncf.maturity == reading.maturity:
+                found.bm25.setdefault(entry.id, 0.0)
+    return found

@@ -1,0 +1,145 @@
+"""What an entry answers to: its name, aliases, abbreviations, repository name and distinctive words.
+
+Built once with the catalog. Each spelling is a *key* (``compact(fold(text))``) with a strength:
+
+- ``FULL`` — the name or an alias, as written ("Apache Thrift", "k8s");
+- ``SPELLED`` — the name without its bracket ("Azure Kubernetes Service"), the bracket itself when it is
+  an abbreviation or a former name ("AKS", "formerly NetScaler ADC" → "NetScaler ADC"), the
+  repository name ("ingress-nginx");
+- ``WORD`` — a distinctive word of a multi-word name ("Thrift" in "Apache Thrift", "Loki" in
+  "Grafana Loki"): a word no other name uses and descriptions do not use as a plain word.
+
+When several entries answer to one key (EKS: Amazon's and EasyStack's), the better known comes first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from index.model import Entry
+from index.normalize import fold
+
+FULL = 1.0
+SPELLED = 0.9
+WORD = 0.75
+TYPO_SIMILARITY = 0.8
+"""How alike (1 − edits / length, a swapped pair of letters one edit) a word must be to a name to be
+read as that name misspelled: one typo in five letters, two in ten (kubesphre, promethues). A swapped
+pair of letters alone is a typo at any length (etdc → etcd); "cook" is not "rook"."""
+SWAPPED = 0.75
+"""The similarity of a four-letter word with two letters swapped (one edit in four)."""
+MIN_TYPO_LENGTH = 4
+"""Shorter words are too easily one letter away from some name."""
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_BRACKET = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
+_FORMERLY = re.compile(r"^(formerly|previously|was|ex|aka)\s+")
+_NAME_WORD = re.compile(r"[0-9a-z][0-9a-z+#]*")
+GENERIC_BRACKETS = frozenset({"member", "end user", "supporter", "contributor", "beta", "preview"})
+
+
+def compact(text: str) -> str:
+    """A spelling-insensitive key: ``CRI-O``, ``cri o`` and ``crio`` all give ``crio``."""
+    return re.sub(r"[\s\-_./()·]+", "", text)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One way to write an entry's name, with how surely it names that entry."""
+
+    key: str
+    entry_id: str
+    strength: float
+
+
+def _repo_name(url: str) -> str:
+    parts = [p for p in url.rstrip("/").split("/") if p]
+    return parts[-1].removesuffix(".git") if len(parts) >= 2 and "github" in url else ""
+
+
+def spellings(entry: Entry) -> Iterable[tuple[str, float]]:
+    """The texts ``entry`` answers to (folded), with their strengths; distinctive words come later."""
+    for raw in (entry.name, *entry.aliases):
+        folded = fold(raw)
+        yield folded, FULL
+        bracket = _BRACKET.match(folded)
+        if bracket:
+            outside, inside = bracket.group(1), _FORMERLY.sub("", bracket.group(2))
+            yield outside, SPELLED
+            if inside and inside not in GENERIC_BRACKETS:
+                yield inside, SPELLED
+    repo = fold(_repo_name(entry.repo))
+    if len(compact(repo)) >= 3:
+        yield repo, SPELLED
+
+
+def name_words(text: str) -> list[str]:
+    return _NAME_WORD.findall(text)
+
+
+def distinctive_words(
+    entries: Mapping[str, Entry], everyday: Callable[[str], bool]
+) -> dict[str, list[tuple[str, float]]]:
+    """word → entries of multi-word names that only they use ("thrift" → Apache Thrift).
+
+    A word counts when it is at least three letters, appears in one entry's names only, and is not an
+    everyday word of the descriptions (``everyday``): "Containers" in "Kata Containers" is not
+    distinctive, "Kata" is. Only open-source projects (with a repository) answer to a word of their
+    name: people shorten "Apache Thrift" to "thrift", not "Capital One" to "capital".
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry in entries.values():
+        for text, _strength in spellings(entry):
+            for word in name_words(text):
+                owners[word].add(entry.id)
+    found: dict[str, list[tuple[str, float]]] = {}
+    for entry in entries.values():
+        if not entry.repo:
+            continue
+        for text in (fold(entry.name),):  # an alias is a key of its own ("Capital One Hygieia")
+            words = name_words(text)
+            if len(words) < 2 or _CJK.search(text):
+                continue
+            for word in words:
+                if len(word) >= 3 and not word.isdigit() and len(owners[word]) == 1 and not everyday(word):
+                    found.setdefault(word, [(entry.id, WORD)])
+    return found
+
+
+def everyday_words(entries: Iterable[Entry]) -> Counter[str]:
+    """How many descriptions write each word in lower case, as a plain word ("scale", "vector").
+
+    Descriptions capitalise the products they mention ("a Kafka operator"), so a name written in
+    lower case in several of them is an everyday word that happens to be a product name.
+    """
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        counts.update(set(re.findall(r"(?<![\w./-])[a-z][a-z0-9]*(?![\w/-])", entry.description.en)))
+    return counts
+
+
+def closest(word: str, keys: list[str]) -> str | None:
+    """The name key ``word`` is a misspelling of (``TYPO_SIMILARITY``), or None."""
+    if len(word) < MIN_TYPO_LENGTH or not keys:
+        return None
+    match = process.extractOne(word, keys, scorer=OSA.normalized_similarity, score_cutoff=SWAPPED)
+    if match is None:
+        return None
+    key = match[0]
+    return key if match[1] >= TYPO_SIMILARITY or sorted(key) == sorted(word) else None
+
+
+def closest_many(word: str, keys: list[str], *, cutoff: float, n: int) -> list[str]:
+    """Up to ``n`` name keys alike to ``word`` (for "did you mean"), best first."""
+    if len(word) < MIN_TYPO_LENGTH:
+        return []
+    found = process.extract(
+        word, keys, scorer=OSA.normalized_similarity, score_cutoff=min(cutoff, SWAPPED), limit=n
+    )
+    return [key for key, score, _i in found if score >= cutoff or sorted(key) == sorted(word)]

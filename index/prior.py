@@ -1,0 +1,29 @@
+"""How well known an entry is: what makes one entry a better answer than another when relevance is equal."""
+
+from __future__ import annotations
+
+import math
+
+from index.model import Entry
+
+MATURITY_PRIOR = {"graduated": 1.0, "incubating": 0.7, "sandbox": 0.2, "archived": -1.0}
+PICKED = 0.8
+MENTIONED = 0.3
+"""An editor's pick in some category is better known than an entry nobody picked."""
+
+
+def prior(entry: Entry, *, picked: bool = False, mentions: int = 0) -> float:
+    """A small, bounded preference: curated over imported, graduated over sandbox, alive over gone."""
+    value = 1.0 if entry.source == "curated" else 0.0
+    if entry.repo:
+        value += 0.3  # an open-source project, not only a company or a hosted product
+    if entry.cncf is not None:
+        value += MATURITY_PRIOR.get(entry.cncf.maturity, 0.0)
+    if not entry.is_active:
+        value -= 1.5
+    if not entry.has_description:
+        value -= 0.5
+    if picked:
+        value += PICKED
+    # Mentioned in other entries' descriptions ("runs on Kubernetes", "exports to Prometheus").
+    return value + MENTIONED * math.log1p(mentions)
