@@ -12,10 +12,7 @@ thread, when ``ECOSYS_RUN_SCHEDULER`` is on.
 from __future__ import annotations
 
 import logging
-import os
 import signal
-import socket
-import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -25,15 +22,15 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from slack_sdk import WebClient
 from sqlalchemy import Engine as Database
 
-from bot.context import AppContext
-from bot.digest.deliver import Delivery, make_client
-from bot.digest.runner import run_due
+from bot.context import AppContext, worker_name
+from bot.digest.deliver import Delivery
+from bot.digest.runner import ClientFor, run_due
 from bot.landscape_refresh import RefreshResult, refresh_landscape
 from bot.storage import digest_runs, feedback, query_log
 from bot.storage.events import purge_events
+from bot.storage.schema import DEPLOYMENT
 
 if TYPE_CHECKING:
     from index.engine import Engine
@@ -50,11 +47,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def worker_name() -> str:
-    """Who holds a claim, for the logs: host, pid and a random tag (pids repeat across restarts)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-
-
 class Clock:
     """The jobs of the clock process, with time injected (tests pass a fixed ``now``)."""
 
@@ -63,7 +55,7 @@ class Clock:
         *,
         db: Database,
         engine: Callable[[], Engine],
-        client: WebClient,
+        client_for: ClientFor,
         now: Callable[[], datetime] = utc_now,
         worker: str | None = None,
         keep_days: int = query_log.DEFAULT_KEEP_DAYS,
@@ -74,17 +66,19 @@ class Clock:
         self.refresh_days = refresh_days if refresh is not None else 0
         self.db = db
         self.engine = engine
-        self.client = client
+        self.client_for = client_for
         self.now = now
         self.worker = worker or worker_name()
         self.keep_days = keep_days
 
     @classmethod
     def from_context(cls, ctx: AppContext) -> Clock:
+        from bot.slack.installations import ClientSource
+
         return cls(
             db=ctx.db,
             engine=lambda: ctx.engine,
-            client=make_client(ctx.settings),
+            client_for=ClientSource(ctx.settings, ctx.db),
             keep_days=ctx.settings.query_log_days,
             refresh=lambda: refresh_landscape(ctx.settings),
             refresh_days=ctx.settings.landscape_refresh_days,
@@ -92,7 +86,7 @@ class Clock:
 
     def tick(self) -> list[Delivery]:
         """Send every digest due now."""
-        return run_due(self.db, self.engine, self.client, now=self.now(), worker=self.worker)
+        return run_due(self.db, self.engine, self.client_for, now=self.now(), worker=self.worker)
 
     def purge(self) -> int:
         """Drop questions older than the retention limit, and Slack event ids too old to be retried."""
@@ -116,7 +110,9 @@ class Clock:
             return None
         now = self.now()
         period = landscape_period(now, self.refresh_days)
-        claim = digest_runs.claim(self.db, LANDSCAPE_REFRESH_JOB, period, now=now, worker=self.worker)
+        claim = digest_runs.claim(
+            self.db, DEPLOYMENT, LANDSCAPE_REFRESH_JOB, period, now=now, worker=self.worker
+        )
         if claim is None:
             return None
         result = self.refresh()

@@ -51,16 +51,30 @@ class Settings:
     slack_bot_token: str = field(default="", repr=False)
     slack_signing_secret: str = field(default="", repr=False)
     slack_app_token: str = field(default="", repr=False)
+    slack_client_id: str = ""
+    slack_client_secret: str = field(default="", repr=False)
     slack_api_url: str = DEFAULT_SLACK_API_URL
     port: int = 3000
     run_scheduler: bool = False
     """Run the digest scheduler in this process (single-process modes only)."""
     query_log_days: int = 90
     """How long asked questions are kept for the digests (ECOSYS_QUERY_LOG_DAYS)."""
+    answer_threads: int = 2
+    """Answers worked on at once per process (ECOSYS_ANSWER_THREADS)."""
+    answer_lease_seconds: int = 60
+    """How long a process holds a question before another may answer it (ECOSYS_ANSWER_LEASE_SECONDS)."""
     landscape_url: str = DEFAULT_LANDSCAPE_URL
     """Where ``ecosys data import-landscape`` (no path) and the clock's refresh fetch the landscape file."""
     landscape_refresh_days: int = 7
     """Days between the clock's landscape refreshes; 0 is off (ECOSYS_LANDSCAPE_REFRESH)."""
+
+    @property
+    def oauth(self) -> bool:
+        """Distributed app: installed through OAuth into any workspace, tokens in the database.
+
+        Chosen when the app's client id and secret are set and no single ``SLACK_BOT_TOKEN`` is.
+        """
+        return bool(self.slack_client_id and self.slack_client_secret and not self.slack_bot_token)
 
     @property
     def landscape_dir(self) -> Path:
@@ -89,6 +103,13 @@ def _flag(environ: Mapping[str, str], name: str, default: bool) -> bool:
     if raw in ("0", "false", "no", "off"):
         return False
     raise ConfigError(f"{name}={raw!r} is not a yes/no value: set it to 1 or 0.")
+
+
+def _positive(environ: Mapping[str, str], name: str, default: int, meaning: str) -> int:
+    raw = environ.get(name, "").strip() or str(default)
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"{name}={raw!r} is not a whole number ≥ 1 ({meaning}): unset it for {default}.")
+    return int(raw)
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -130,6 +151,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             f"ECOSYS_QUERY_LOG_DAYS={days_raw!r} is not a number of days: set it to 1 or more (default 90)."
         )
 
+    threads = _positive(env, "ECOSYS_ANSWER_THREADS", 2, "answers worked on at once per process")
+    lease = _positive(env, "ECOSYS_ANSWER_LEASE_SECONDS", 60, "seconds a process holds a question")
+
     api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL
     if not api_url.startswith(("http://", "https://")):
         raise ConfigError(f"SLACK_API_URL={api_url!r} is not an http(s) URL: unset it to use Slack's own.")
@@ -143,10 +167,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         slack_bot_token=env.get("SLACK_BOT_TOKEN", "").strip(),
         slack_signing_secret=env.get("SLACK_SIGNING_SECRET", "").strip(),
         slack_app_token=env.get("SLACK_APP_TOKEN", "").strip(),
+        slack_client_id=env.get("SLACK_CLIENT_ID", "").strip(),
+        slack_client_secret=env.get("SLACK_CLIENT_SECRET", "").strip(),
         slack_api_url=api_url,
         port=int(port_raw),
         run_scheduler=_flag(env, "ECOSYS_RUN_SCHEDULER", default=False),
         query_log_days=int(days_raw),
+        answer_threads=threads,
+        answer_lease_seconds=lease,
         landscape_url=landscape_url,
         landscape_refresh_days=LANDSCAPE_REFRESH_DAYS[refresh_raw],
     )

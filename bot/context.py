@@ -7,8 +7,11 @@ before a cold index is loaded or built.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,6 +21,12 @@ INDEX_WATCH_SECONDS = 30.0
 """How often a running bot looks for changed data (an edited YAML file, a new landscape import)."""
 
 log = logging.getLogger(__name__)
+
+
+def worker_name() -> str:
+    """Who holds a claim or a lease, for the logs: host, pid and a random tag (pids repeat across restarts)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine as Database

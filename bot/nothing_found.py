@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.storage.schema import Workspace
 from index.answer import Answer
 from index.catalog import compact, words
 from index.model import Category
@@ -102,12 +103,15 @@ def asked_categories(engine: Engine, questions: Sequence[tuple[str, int]]) -> li
     return [cid for cid, _ in counts.most_common()]
 
 
-_cache: dict[tuple[int, int], tuple[float, list[str]]] = {}
+_cache: dict[tuple[int, Workspace, int], tuple[float, list[str]]] = {}
 _cache_lock = threading.Lock()
 
 
-def most_asked_categories(db: Database, engine: Engine, *, now: datetime | None = None) -> list[str]:
-    """The categories asked about most in the last ``MOST_ASKED_DAYS`` days (reused for a few minutes).
+def most_asked_categories(
+    db: Database, workspace: Workspace, engine: Engine, *, now: datetime | None = None
+) -> list[str]:
+    """The categories the workspace asked about most in the last ``MOST_ASKED_DAYS`` days (reused for a
+    few minutes).
 
     An unreachable database gives no ranking rather than an error: the editor's order is a fine fallback.
     """
@@ -115,7 +119,7 @@ def most_asked_categories(db: Database, engine: Engine, *, now: datetime | None 
 
     from bot.storage.query_log import top_questions
 
-    key = (id(db), id(engine))
+    key = (id(db), workspace, id(engine))
     with _cache_lock:
         cached = _cache.get(key)
     if cached is not None and time.monotonic() - cached[0] < MOST_ASKED_TTL and now is None:
@@ -123,7 +127,11 @@ def most_asked_categories(db: Database, engine: Engine, *, now: datetime | None 
     until = now or datetime.now(UTC)
     try:
         asked = top_questions(
-            db, since=until - timedelta(days=MOST_ASKED_DAYS), until=until, limit=MOST_ASKED_QUESTIONS
+            db,
+            workspace,
+            since=until - timedelta(days=MOST_ASKED_DAYS),
+            until=until,
+            limit=MOST_ASKED_QUESTIONS,
         )
     except SQLAlchemyError:
         log.warning("could not read the query log for the most asked categories", exc_info=True)

@@ -17,9 +17,12 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from bot.clock import start_in_process
 from bot.config import Settings
 from bot.context import AppContext
-from bot.slack.app import build_app
-from bot.slack.clients import make_web_client
-from bot.slack.settings_check import require_slack, verify_bot_token
+from bot.slack.app import build_app, make_answer_queue
+from bot.slack.installations import adopt_single_workspace
+from bot.slack.settings_check import require_slack
+
+ANSWER_GRACE = 15.0
+"""Seconds given to the answers this process holds when it is told to stop."""
 
 log = logging.getLogger(__name__)
 
@@ -27,15 +30,18 @@ log = logging.getLogger(__name__)
 def run_socket_mode(settings: Settings) -> int:
     """Connect and serve until SIGTERM or SIGINT; returns the exit status."""
     require_slack(settings, "socket")
-    verify_bot_token(make_web_client(settings))
     ctx = AppContext(settings)
-    app = build_app(ctx, mode="socket")
+    settings.home.mkdir(parents=True, exist_ok=True)
+    adopt_single_workspace(settings, ctx.db)  # checks SLACK_BOT_TOKEN with auth.test
+    answers = make_answer_queue(ctx)
+    app = build_app(ctx, mode="socket", queue=answers)
     # ping_interval also paces the check that reconnects a dropped socket: 5 s instead of 10.
     handler = SocketModeHandler(app, app_token=settings.slack_app_token, ping_interval=5)
     stop = threading.Event()
 
     def _stop(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %d: closing the Socket Mode connection", signum)
+        answers.stop_claiming()
         stop.set()
 
     signal.signal(signal.SIGTERM, _stop)
@@ -44,9 +50,11 @@ def run_socket_mode(settings: Settings) -> int:
     log.info("connected to Slack in Socket Mode")
     threading.Thread(target=ctx.warm_up, name="ecosys-warm-up", daemon=True).start()
     ctx.watch_index()
+    answers.start()
     scheduler = start_in_process(ctx)  # ECOSYS_RUN_SCHEDULER=1: digests from this one process
     stop.wait()
     if scheduler is not None:
         scheduler.shutdown(wait=False)
     handler.close()
+    answers.stop(grace=ANSWER_GRACE)
     return 0

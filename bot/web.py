@@ -1,4 +1,5 @@
-"""The WSGI application gunicorn serves (the Procfile's ``web`` process): ``POST /slack/events``, ``GET /healthz``.
+"""The WSGI application gunicorn serves (the Procfile's ``web`` process): ``POST /slack/events``, ``GET /healthz``,
+and in distributed mode Bolt's ``GET /slack/install`` and ``GET /slack/oauth_redirect``.
 
 Bolt's ``SlackRequestHandler`` is wrapped to turn what a stranger can send into a 4xx before Bolt parses
 it: bodies over ``MAX_BODY_BYTES``, bodies that are not UTF-8, bad signatures (401, checked before the
@@ -22,7 +23,8 @@ from slack_sdk.signature import Clock, SignatureVerifier
 
 from bot.config import load_settings
 from bot.context import AppContext
-from bot.slack.app import build_app
+from bot.slack.answer_queue import AnswerQueue
+from bot.slack.app import build_app, make_answer_queue
 from bot.slack.settings_check import require_slack
 
 if TYPE_CHECKING:
@@ -91,9 +93,11 @@ def _plain(status: int, text: str) -> BoltResponse:
 class EcosysRequestHandler(SlackRequestHandler):
     """Bolt's WSGI handler with a health check and the checks described in the module docstring."""
 
-    def __init__(self, app: App, *, signing_secret: str) -> None:
+    def __init__(self, app: App, *, signing_secret: str, answers: AnswerQueue | None = None) -> None:
         super().__init__(app, path=EVENTS_PATH)
         self.signing_secret = signing_secret
+        self.answers = answers
+        """This process's answer queue: gunicorn's hooks stop it on SIGTERM (``bot.gunicorn_conf``)."""
 
     def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
         length_raw = request.environ.get("CONTENT_LENGTH") or "0"
@@ -125,14 +129,17 @@ class EcosysRequestHandler(SlackRequestHandler):
         if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
             start_response("200 OK", [("Content-Type", "application/json")])
             return [json.dumps({"ok": True}).encode()]
-        return super().__call__(environ, start_response)
+        if self.answers is None:
+            return super().__call__(environ, start_response)
+        with self.answers.acknowledging():
+            return super().__call__(environ, start_response)
 
 
 def _warm_up(ctx: AppContext) -> None:
     """Open the engine (building a missing index) off the request path, so first answers come sooner."""
     try:
-        ctx.engine  # noqa: B018
         ctx.db  # noqa: B018
+        ctx.engine  # noqa: B018
     except Exception:  # the first question will report it to its asker; the operator sees it now
         log.exception("could not open the engine at start-up; questions will retry")
 
@@ -145,7 +152,10 @@ def create_application(environ: dict[str, str] | None = None) -> Any:
     # the switch interval (5 ms by default) each time. 1 ms keeps acknowledgements quick under load.
     sys.setswitchinterval(ACK_SWITCH_INTERVAL)
     ctx = AppContext(settings)
-    handler = EcosysRequestHandler(build_app(ctx, mode="http"), signing_secret=settings.slack_signing_secret)
+    answers = make_answer_queue(ctx)
+    app = build_app(ctx, mode="http", queue=answers)
+    handler = EcosysRequestHandler(app, signing_secret=settings.slack_signing_secret, answers=answers)
     threading.Thread(target=_warm_up, args=(ctx,), name="ecosys-warm-up", daemon=True).start()
     ctx.watch_index()
+    answers.start()
     return handler

@@ -26,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--color", action=argparse.BooleanOptionalAction, default=None, help="bold highlights"
     )
+    parser.add_argument(
+        "--team", default="", help="workspace id (T…): offer its most asked categories when nothing is found"
+    )
     parser.set_defaults(func=run)
 
 
@@ -43,16 +46,21 @@ def run(args: argparse.Namespace) -> int:
     color = sys.stdout.isatty() if args.color is None else args.color
     nothing = None
     if not answer.found:
-        nothing = nothing_found.help_for(engine, answer, most_asked=_most_asked(ctx))
+        nothing = nothing_found.help_for(engine, answer, most_asked=_most_asked(ctx, args.team))
     sys.stdout.write(render_answer(answer, color=color, nothing=nothing))
     return 0
 
 
-def _most_asked(ctx: AppContext) -> list[str]:
-    """The query log's most asked categories, if this machine has a log (the bot's database)."""
+def _most_asked(ctx: AppContext, team: str) -> list[str]:
+    """The workspace's most asked categories, if this machine has its log (the bot's database). Without
+    ``--team`` none: what a workspace asks is its own."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from bot.storage.schema import Workspace
+
+    if not team:
+        return []
     try:
-        return nothing_found.most_asked_categories(ctx.db, ctx.engine)
+        return nothing_found.most_asked_categories(ctx.db, Workspace(team), ctx.engine)
     except (SQLAlchemyError, OSError):
         return []

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from bot.cli.main import CliError
 from bot.config import Settings, load_settings
 from bot.context import AppContext
+from bot.storage.schema import Workspace
 
 LANG_CHOICES = ("zh", "zh-Hant", "en")
 
@@ -42,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     preview.add_argument(
         "--lang", choices=LANG_CHOICES, help="language (default: the subscription's, else zh)"
     )
+    _workspace_options(preview)
     preview.set_defaults(func=run_preview)
     send = sub.add_parser(
         "send",
@@ -50,21 +52,47 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     send.add_argument("--channel", required=True, help="channel id, e.g. C0123")
     send.add_argument("--lang", choices=LANG_CHOICES, help="language (default: the subscription's, else zh)")
+    _workspace_options(send)
     send.set_defaults(func=run_send)
+
+
+def _workspace_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--team", help="workspace id, e.g. T0123 (default: SLACK_BOT_TOKEN's workspace)")
+    parser.add_argument("--enterprise", help="Enterprise Grid id, for a workspace inside one")
 
 
 def _slack_settings() -> Settings:
     settings = load_settings()
-    if not settings.slack_bot_token:
-        raise CliError("SLACK_BOT_TOKEN is not set: export the bot token (xoxb-…) to post digests.")
+    if not (settings.slack_bot_token or settings.oauth):
+        raise CliError(
+            "SLACK_BOT_TOKEN is not set: export the bot token (xoxb-…) to post digests (or, in distributed "
+            "mode, SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)."
+        )
     return settings
+
+
+def _workspace(args: argparse.Namespace, settings: Settings) -> Workspace:
+    """The workspace named by ``--team``, else the one SLACK_BOT_TOKEN belongs to."""
+    if args.team:
+        return Workspace(args.team, args.enterprise or "")
+    if settings.slack_bot_token and not settings.oauth:
+        from bot.slack.clients import make_web_client
+        from bot.slack.settings_check import verify_bot_token
+
+        auth = verify_bot_token(make_web_client(settings))
+        return Workspace(str(auth.get("team_id") or ""), str(auth.get("enterprise_id") or ""))
+    raise CliError("which workspace? Pass --team T… (its id: Slack → workspace menu → Settings, or the URL).")
 
 
 def run_clock(args: argparse.Namespace) -> int:
     from bot.clock import Clock, run_forever
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    clock = Clock.from_context(AppContext(_slack_settings()))
+    from bot.slack.installations import adopt_single_workspace
+
+    ctx = AppContext(_slack_settings())
+    adopt_single_workspace(ctx.settings, ctx.db)
+    clock = Clock.from_context(ctx)
     if args.once:
         for delivery in clock.tick():
             print(f"{delivery.channel_id} {delivery.period}: {delivery.outcome}")
@@ -78,21 +106,26 @@ def run_preview(args: argparse.Namespace) -> int:
     from bot.digest.runner import preview
 
     ctx = AppContext(load_settings())
-    composed = preview(ctx.db, ctx.engine, channel_id=args.channel, lang=args.lang, now=datetime.now(UTC))
+    workspace = _workspace(args, ctx.settings)
+    composed = preview(
+        ctx.db, ctx.engine, workspace, channel_id=args.channel, lang=args.lang, now=datetime.now(UTC)
+    )
     print(render_text(composed.digest))
     return 0
 
 
 def run_send(args: argparse.Namespace) -> int:
-    from bot.clock import worker_name
-    from bot.digest.deliver import make_client
+    from bot.context import worker_name
     from bot.digest.runner import send_now
+    from bot.slack.installations import ClientSource
 
     ctx = AppContext(_slack_settings())
+    workspace = _workspace(args, ctx.settings)
     delivery = send_now(
         ctx.db,
         ctx.engine,
-        make_client(ctx.settings),
+        ClientSource(ctx.settings, ctx.db)(workspace),
+        workspace,
         channel_id=args.channel,
         lang=args.lang,
         now=datetime.now(UTC),

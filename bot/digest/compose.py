@@ -26,6 +26,7 @@ from bot.digest.content import (
 from bot.render.badges import joined, labels
 from bot.storage import digest_runs, feedback, query_log
 from bot.storage.digest_runs import Snapshot
+from bot.storage.schema import Workspace
 from index.model import Category, Entry, Lang
 from index.normalize import localize
 
@@ -164,6 +165,7 @@ def unhelpful_of(
 def compose(
     db: Database,
     engine: Engine,
+    workspace: Workspace,
     *,
     channel_id: str,
     lang: Lang,
@@ -172,12 +174,12 @@ def compose(
     end: datetime,
     timezone: str,
 ) -> Composed:
-    """The digest for ``channel_id`` covering questions asked in ``[start, end)``."""
-    asked = query_log.top_questions(db, since=start, until=end, limit=QUESTIONS_READ)
-    unanswered = query_log.unanswered_questions(db, since=start, until=end, limit=UNANSWERED_READ)
+    """The digest for ``channel_id`` covering the questions asked in its own workspace in ``[start, end)``."""
+    asked = query_log.top_questions(db, workspace, since=start, until=end, limit=QUESTIONS_READ)
+    unanswered = query_log.unanswered_questions(db, workspace, since=start, until=end, limit=UNANSWERED_READ)
     gaps, off_topic = gaps_of(engine, unanswered, lang)
-    marked = feedback.unhelpful_answers(db, since=start, until=end, limit=UNHELPFUL)
-    last = digest_runs.last_sent(db, channel_id)
+    marked = feedback.unhelpful_answers(db, workspace, since=start, until=end, limit=UNHELPFUL)
+    last = digest_runs.last_sent(db, workspace, channel_id)
     entries = engine.entries()
     categories = engine.categories()
     category = pick_spotlight(categories, last.spotlight if last else None)
@@ -187,7 +189,7 @@ def compose(
         frequency=frequency,
         start=start.astimezone(zone).date(),
         end=(end - timedelta(seconds=1)).astimezone(zone).date(),
-        asked_total=query_log.count_questions(db, since=start, until=end),
+        asked_total=query_log.count_questions(db, workspace, since=start, until=end),
         topics=topics_of(engine, asked, lang),
         unanswered=gaps,
         off_topic=off_topic,

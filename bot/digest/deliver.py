@@ -112,7 +112,7 @@ def deliver(
     except SlackApiError as exc:
         error = str(exc.response.get("error") or exc.response.status_code)
         if error in PAUSING_ERRORS:
-            subscriptions.pause(db, channel, reason=error, now=now)
+            subscriptions.pause(db, claim.workspace, channel, reason=error, now=now)
             digest_runs.mark_ended(db, claim.id, state="paused", error=error)
             log.warning("digest subscription of %s paused: Slack answered %s", channel, error)
             return Delivery(channel, period, "paused", error=error)

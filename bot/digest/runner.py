@@ -21,11 +21,15 @@ from bot.digest.content import build_message
 from bot.digest.deliver import Delivery, deliver
 from bot.digest.schedule import Period, Schedule, due_period, latest_period, next_period, previous_period
 from bot.storage import digest_runs, subscriptions
+from bot.storage.schema import Workspace
 from bot.storage.subscriptions import Subscription
 from index.model import Lang
 
 if TYPE_CHECKING:
     from index.engine import Engine
+
+ClientFor = Callable[[Workspace], WebClient]
+"""The Web API client that speaks for a workspace (its bot token)."""
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,7 @@ def _send(
     composed = compose(
         db,
         engine,
+        claim.workspace,
         channel_id=claim.channel_id,
         lang=lang,
         frequency=schedule.frequency,
@@ -65,16 +70,17 @@ def _send(
 
 
 def run_due(
-    db: Database, engine: Callable[[], Engine], client: WebClient, *, now: datetime, worker: str
+    db: Database, engine: Callable[[], Engine], client_for: ClientFor, *, now: datetime, worker: str
 ) -> list[Delivery]:
-    """Claim and send every digest due at ``now``; the engine is opened only when one is due."""
+    """Claim and send every digest due at ``now``, each with its workspace's client; the engine is opened
+    only when one is due."""
     deliveries: list[Delivery] = []
     claimed: list[tuple[Subscription, Period, digest_runs.Claim]] = []
     for sub in subscriptions.active_subscriptions(db):
-        period = due_period(sub.schedule, now, active_since=sub.active_since)
+        period = due_period(Schedule.of(sub.schedule), now, active_since=sub.active_since)
         if period is None:
             continue
-        claim = digest_runs.claim(db, sub.channel_id, period.key, now=now, worker=worker)
+        claim = digest_runs.claim(db, sub.workspace, sub.channel_id, period.key, now=now, worker=worker)
         if claim is not None:
             claimed.append((sub, period, claim))
     if not claimed:
@@ -82,17 +88,18 @@ def run_due(
     search = engine()
     search.reload_if_changed()
     for sub, period, claim in claimed:
-        start = previous_period(sub.schedule, period).send_at
+        schedule = Schedule.of(sub.schedule)
+        start = previous_period(schedule, period).send_at
         lang: Lang = sub.lang  # type: ignore[assignment]
         try:
             deliveries.append(
                 _send(
                     db,
                     search,
-                    client,
+                    client_for(sub.workspace),
                     claim,
                     lang=lang,
-                    schedule=sub.schedule,
+                    schedule=schedule,
                     start=start,
                     end=period.send_at,
                     now=now,
@@ -105,20 +112,25 @@ def run_due(
     return deliveries
 
 
-def _lang_and_schedule(db: Database, channel_id: str, lang: Lang | None) -> tuple[Lang, Schedule]:
-    sub = subscriptions.get_subscription(db, channel_id) if channel_id else None
-    schedule = sub.schedule if sub else Schedule()
+def _lang_and_schedule(
+    db: Database, workspace: Workspace, channel_id: str, lang: Lang | None
+) -> tuple[Lang, Schedule]:
+    sub = subscriptions.get_subscription(db, workspace, channel_id) if channel_id else None
+    schedule = Schedule.of(sub.schedule) if sub else Schedule()
     chosen: Lang = lang or (sub.lang if sub else "zh")  # type: ignore[assignment]
     return chosen, schedule
 
 
-def preview(db: Database, engine: Engine, *, channel_id: str, lang: Lang | None, now: datetime) -> Composed:
+def preview(
+    db: Database, engine: Engine, workspace: Workspace, *, channel_id: str, lang: Lang | None, now: datetime
+) -> Composed:
     """The channel's next digest as it stands at ``now`` (questions since its last scheduled send)."""
-    chosen, schedule = _lang_and_schedule(db, channel_id, lang)
+    chosen, schedule = _lang_and_schedule(db, workspace, channel_id, lang)
     start = latest_period(schedule, now).send_at
     return compose(
         db,
         engine,
+        workspace,
         channel_id=channel_id,
         lang=chosen,
         frequency=schedule.frequency,
@@ -132,6 +144,7 @@ def send_now(
     db: Database,
     engine: Engine,
     client: WebClient,
+    workspace: Workspace,
     *,
     channel_id: str,
     lang: Lang | None,
@@ -139,9 +152,9 @@ def send_now(
     worker: str,
 ) -> Delivery:
     """Send the channel a digest now, recorded as a run of its own (the scheduled one still comes)."""
-    chosen, schedule = _lang_and_schedule(db, channel_id, lang)
+    chosen, schedule = _lang_and_schedule(db, workspace, channel_id, lang)
     key = "manual-" + now.astimezone(UTC).strftime("%Y%m%dT%H%M%S")
-    claim = digest_runs.claim(db, channel_id, key, now=now, worker=worker)
+    claim = digest_runs.claim(db, workspace, channel_id, key, now=now, worker=worker)
     if claim is None:
         return Delivery(channel_id, key, "failed", error="a digest was sent to this channel this very second")
     start = latest_period(schedule, now).send_at
@@ -150,4 +163,5 @@ def send_now(
 
 def next_send(sub: Subscription, now: datetime) -> datetime:
     """When the subscription's next digest goes out, in its own zone."""
-    return next_period(sub.schedule, now).send_at.astimezone(sub.schedule.zone)
+    schedule = Schedule.of(sub.schedule)
+    return next_period(schedule, now).send_at.astimezone(schedule.zone)

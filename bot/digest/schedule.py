@@ -32,6 +32,13 @@ class Schedule:
     minute: int = 30
     timezone: str = "Asia/Shanghai"
 
+    @classmethod
+    def of(cls, stored: object) -> Schedule:
+        """The schedule from stored fields (``subscriptions.ScheduleFields``: the same five names)."""
+        return cls(
+            *(getattr(stored, name) for name in ("frequency", "weekday", "hour", "minute", "timezone"))
+        )
+
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)

@@ -16,8 +16,11 @@ from bot.context import AppContext
 from bot.digest import texts
 from bot.digest.parse import ScheduleError, parse_subscribe
 from bot.digest.runner import next_send
+from bot.digest.schedule import Schedule
 from bot.render import kit
 from bot.storage import digest_runs, subscriptions
+from bot.storage.schema import Workspace
+from bot.storage.subscriptions import ScheduleFields
 
 log = logging.getLogger(__name__)
 
@@ -49,32 +52,41 @@ def ensure_member(client: WebClient, channel_id: str) -> bool:
 
 
 def _subscribe(
-    args: str, *, channel_id: str, ctx: AppContext, client: WebClient, lang: str, now: datetime
+    args: str,
+    *,
+    workspace: Workspace,
+    channel_id: str,
+    ctx: AppContext,
+    client: WebClient,
+    lang: str,
+    now: datetime,
 ) -> dict:
     try:
         request = parse_subscribe(args)
     except ScheduleError as exc:
         return _reply([texts.parse_error(lang, exc.kind, exc.word)])
-    sub = subscriptions.subscribe(ctx.db, channel_id, request.schedule, lang=request.lang, now=now)
-    line = texts.subscribed(lang, sub.schedule, sub.lang, next_send(sub, now))
+    stored = ScheduleFields(**vars(request.schedule))
+    sub = subscriptions.subscribe(ctx.db, workspace, channel_id, stored, lang=request.lang, now=now)
+    line = texts.subscribed(lang, request.schedule, sub.lang, next_send(sub, now))
     lines = [line] if ensure_member(client, channel_id) else [line, texts.invite_me(lang)]
     return _reply(lines, texts.how_to_change(lang))
 
 
-def _list(*, channel_id: str, ctx: AppContext, lang: str, now: datetime) -> dict:
-    sub = subscriptions.get_subscription(ctx.db, channel_id)
+def _list(*, workspace: Workspace, channel_id: str, ctx: AppContext, lang: str, now: datetime) -> dict:
+    sub = subscriptions.get_subscription(ctx.db, workspace, channel_id)
     if sub is None:
         return _reply([texts.not_subscribed(lang)])
+    schedule = Schedule.of(sub.schedule)
     if sub.paused:
         lines = [
-            texts.subscription_status(lang, sub.schedule, sub.lang, None),
+            texts.subscription_status(lang, schedule, sub.lang, None),
             texts.paused(lang, sub.paused_reason or ""),
         ]
     else:
-        lines = [texts.subscription_status(lang, sub.schedule, sub.lang, next_send(sub, now))]
-    last = digest_runs.last_sent(ctx.db, channel_id)
+        lines = [texts.subscription_status(lang, schedule, sub.lang, next_send(sub, now))]
+    last = digest_runs.last_sent(ctx.db, workspace, channel_id)
     if last is not None:
-        lines.append(texts.last_digest(lang, last.sent_at.astimezone(sub.schedule.zone)))
+        lines.append(texts.last_digest(lang, last.sent_at.astimezone(schedule.zone)))
     return _reply(lines, texts.how_to_change(lang))
 
 
@@ -82,23 +94,26 @@ def handle_subscription(
     action: str,
     args: str,
     *,
+    workspace: Workspace,
     channel_id: str,
     ctx: AppContext,
     client: WebClient,
     lang: str,
     now: datetime | None = None,
 ) -> dict:
-    """Answer one subscription command for ``channel_id``; ``lang`` is the language of the reply.
+    """Answer one subscription command for ``channel_id`` of ``workspace``; ``lang`` is the reply's language.
 
     ``action`` is ``subscribe``, ``unsubscribe`` or ``subscriptions`` (``Command.action``).
     """
     now = now or datetime.now(UTC)
     what = action
     if what == "subscribe":
-        return _subscribe(args, channel_id=channel_id, ctx=ctx, client=client, lang=lang, now=now)
+        return _subscribe(
+            args, workspace=workspace, channel_id=channel_id, ctx=ctx, client=client, lang=lang, now=now
+        )
     if what == "unsubscribe":
-        removed = subscriptions.unsubscribe(ctx.db, channel_id)
+        removed = subscriptions.unsubscribe(ctx.db, workspace, channel_id)
         return _reply([texts.unsubscribed(lang) if removed else texts.not_subscribed(lang)])
     if what == "subscriptions":
-        return _list(channel_id=channel_id, ctx=ctx, lang=lang, now=now)
+        return _list(workspace=workspace, channel_id=channel_id, ctx=ctx, lang=lang, now=now)
     raise ValueError(f"not a subscription command: {action!r}")

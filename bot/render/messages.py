@@ -381,3 +381,18 @@ def home_paused(lang: str, channel: str, schedule: str) -> str:
         f"{channel} · {schedule} · 已暫停",
         f"{channel} · {schedule} · paused",
     )
+
+
+def looking_up(lang: str) -> str:
+    """The acknowledgement of a question, replaced by its answer a moment later."""
+    return _pick(lang, "正在查找…", "正在查找…", "Looking it up…")
+
+
+def not_taken(lang: str) -> str:
+    """The acknowledgement when the question could not be stored, so will not be answered."""
+    return _pick(
+        lang,
+        "暂时无法接收问题，请稍后再试。",
+        "暫時無法接收問題，請稍後再試。",
+        "ecosys cannot take questions right now. Please ask again in a minute.",
+    )

@@ -10,15 +10,15 @@ with that answer.
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
-from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.context import AppContext
 from bot.render import blocks, messages
 from bot.slack import answering, services
+from bot.slack.answer_queue import AnswerJob, Handler, QueueUnavailable
 from bot.slack.clients import post_to_response_url
 from bot.slack.commands import BadState, decode_state
 
@@ -39,31 +39,52 @@ def expired(response_url: str) -> None:
         )
 
 
-def on_share(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
-) -> None:
-    ack()
-    services.background(context).submit(share_answer, services.app_context(context), body, action, client)
+def click(body: dict[str, Any], action: dict[str, Any]) -> dict[str, Any]:
+    """What answering a button click needs, and no more (stored with the job)."""
+    return {
+        "response_url": body["response_url"],
+        "action_id": action.get("action_id", ""),
+        "value": action.get("value", ""),
+        "user_id": body["user"]["id"],
+        "team_id": services.team_id(body),
+        "channel_id": (body.get("channel") or {}).get("id", ""),
+        "ephemeral": bool(body.get("container", {}).get("is_ephemeral")),
+    }
 
 
-def on_run(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
-    """More, a category button or a "did you mean" name: the message becomes that answer."""
-    ack()
-    services.background(context).submit(run_again, services.app_context(context), body, action)
+def on_click(kind: str):  # type: ignore[no-untyped-def]
+    """A listener storing the click as a ``kind`` job, then acknowledging it."""
+
+    def listener(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
+        with suppress(QueueUnavailable):  # logged; the button can be clicked again
+            services.answers(context).submit(kind, services.workspace(context), click(body, action))
+        ack()
+
+    listener.__name__ = f"on_{kind}"
+    return listener
 
 
-def share_answer(ctx: AppContext, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
-    response_url = body["response_url"]
+on_share = on_click("share")
+on_run = on_click("run")
+"""More, a category button or a "did you mean" name: the message becomes that answer."""
+
+
+def share_answer(job: AnswerJob) -> None:
+    clicked, client = job.payload, job.client
+    response_url = clicked["response_url"]
     try:
-        command, offset = decode_state(action.get("value", ""))
+        command, offset = decode_state(clicked["value"])
     except BadState:
         return expired(response_url)
     lang = answering.command_lang(command)
-    note = messages.shared_by(lang, f"<@{body['user']['id']}>")
-    message = answering.reply_to(ctx, command, surface="slash", offset=offset, note=note, record=False)
+    note = messages.shared_by(lang, f"<@{clicked['user_id']}>")
+    message = answering.reply_to(
+        job.ctx, command, workspace=job.workspace, surface="slash", offset=offset, note=note, record=False
+    )
+    job.before_delivery()
     with answering.delivery_errors("share"):
         try:
-            client.chat_postMessage(channel=body["channel"]["id"], **message)
+            client.chat_postMessage(channel=clicked["channel_id"], **message)
         except SlackApiError as exc:
             if exc.response.get("error") not in _CANNOT_POST:
                 raise
@@ -74,23 +95,28 @@ def share_answer(ctx: AppContext, body: dict[str, Any], action: dict[str, Any], 
         post_to_response_url(response_url, {"delete_original": True})
 
 
-def run_again(ctx: AppContext, body: dict[str, Any], action: dict[str, Any]) -> None:
-    response_url = body["response_url"]
+def run_again(job: AnswerJob) -> None:
+    clicked = job.payload
+    response_url = clicked["response_url"]
     try:
-        command, offset = decode_state(action.get("value", ""))
+        command, offset = decode_state(clicked["value"])
     except BadState:
         return expired(response_url)
-    ephemeral = bool(body.get("container", {}).get("is_ephemeral"))
+    ephemeral = clicked["ephemeral"]
     message = answering.reply_to(
-        ctx,
+        job.ctx,
         command,
+        workspace=job.workspace,
         surface="slash" if ephemeral else "mention",
         offset=offset,
         share=ephemeral,
-        record=action.get("action_id") != blocks.ACTION_MORE,  # a new question, not a page of one
+        record=clicked["action_id"] != blocks.ACTION_MORE,  # a new question, not a page of one
     )
     with answering.delivery_errors("button"):
         post_to_response_url(response_url, {**message, "replace_original": True})
+
+
+JOBS: dict[str, Handler] = {"share": share_answer, "run": run_again}
 
 
 def register(app: App) -> None:

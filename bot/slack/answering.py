@@ -20,6 +20,7 @@ from bot.context import AppContext
 from bot.render import blocks, messages
 from bot.slack.clients import ResponseUrlError
 from bot.slack.commands import Command, encode_state, encode_vote
+from bot.storage.schema import Workspace
 from index.answer import Answer
 from index.errors import EcosysError
 from index.normalize import detect_lang
@@ -53,18 +54,22 @@ def _answer(ctx: AppContext, command: Command, offset: int) -> Answer:
     return engine.search(command.text, limit=PAGE_SIZE, offset=offset)
 
 
-def _log_question(ctx: AppContext, command: Command, answer: Answer, surface: Surface) -> None:
+def _log_question(
+    ctx: AppContext, workspace: Workspace, command: Command, answer: Answer, surface: Surface
+) -> None:
     # A category button is logged as its name, the question it stands for.
     question = answer.category_name if command.kind == "category" else command.text
-    log_question(ctx, question, answer, surface)
+    log_question(ctx, workspace, question, answer, surface)
 
 
-def log_question(ctx: AppContext, question: str, answer: Answer, surface: str) -> None:
-    """Record ``question`` in the query log; a database failure is logged, never raised."""
+def log_question(ctx: AppContext, workspace: Workspace, question: str, answer: Answer, surface: str) -> None:
+    """Record ``question`` in the workspace's query log; a database failure is logged, never raised."""
     from bot.storage.query_log import record_query
 
     try:
-        record_query(ctx.db, question=question, lang=answer.lang, surface=surface, result_count=answer.total)
+        record_query(
+            ctx.db, workspace, question=question, lang=answer.lang, surface=surface, result_count=answer.total
+        )
     except SQLAlchemyError:
         log.warning("could not record the question in the query log", exc_info=True)
 
@@ -73,6 +78,7 @@ def reply_to(
     ctx: AppContext,
     command: Command,
     *,
+    workspace: Workspace,
     surface: Surface,
     offset: int = 0,
     share: bool = False,
@@ -91,9 +97,9 @@ def reply_to(
             return blocks.categories_message(ctx.engine.categories(), command.lang or "en")
         answer = _answer(ctx, command, offset)
         if record and offset == 0:
-            _log_question(ctx, command, answer, surface)
+            _log_question(ctx, workspace, command, answer, surface)
         if not answer.found:
-            return nothing_found_reply(ctx, answer, note=note)
+            return nothing_found_reply(ctx, workspace, answer, note=note)
         next_offset = answer.offset + len(answer.hits)
         vote = encode_vote(
             command, offset=answer.offset, lang=answer.lang, entry_ids=[h.entry.id for h in answer.hits]
@@ -113,9 +119,14 @@ def reply_to(
         return blocks.text_message(messages.something_went_wrong(command_lang(command)))
 
 
-def nothing_found_reply(ctx: AppContext, answer: Answer, *, note: str = "") -> dict[str, Any]:
-    """The nothing-found message (``bot.nothing_found`` decides what it offers)."""
-    most_asked = nothing_found.most_asked_categories(ctx.db, ctx.engine) if not answer.suggestions else []
+def nothing_found_reply(
+    ctx: AppContext, workspace: Workspace, answer: Answer, *, note: str = ""
+) -> dict[str, Any]:
+    """The nothing-found message (``bot.nothing_found`` decides what it offers, from this workspace's
+    most asked categories)."""
+    most_asked = (
+        nothing_found.most_asked_categories(ctx.db, workspace, ctx.engine) if not answer.suggestions else []
+    )
     found = nothing_found.help_for(ctx.engine, answer, most_asked=most_asked)
     return blocks.nothing_found_message(found, value_for=button_value(found.lang), note=note)
 
@@ -131,14 +142,22 @@ def button_value(lang: str) -> Callable[[str, str], str]:
     return value_for
 
 
-def subscription_reply(ctx: AppContext, command: Command, *, channel_id: str, client: Any) -> dict[str, Any]:
+def subscription_reply(
+    ctx: AppContext, command: Command, *, workspace: Workspace, channel_id: str, client: Any
+) -> dict[str, Any]:
     """Hand ``subscribe``/``unsubscribe``/``subscriptions`` to the digest's slash handler."""
     from bot.digest.slash import handle_subscription
 
     lang = command.lang or "en"
     try:
         return handle_subscription(
-            command.action, command.text, channel_id=channel_id, ctx=ctx, client=client, lang=lang
+            command.action,
+            command.text,
+            workspace=workspace,
+            channel_id=channel_id,
+            ctx=ctx,
+            client=client,
+            lang=lang,
         )
     except Exception:  # same contract as reply_to: a sentence for the user, the traceback for the log
         log.exception("unexpected failure handling %s", command.action)
@@ -146,12 +165,19 @@ def subscription_reply(ctx: AppContext, command: Command, *, channel_id: str, cl
 
 
 def message_for(
-    ctx: AppContext, command: Command, *, surface: Surface, channel_id: str, client: Any, share: bool = False
+    ctx: AppContext,
+    command: Command,
+    *,
+    workspace: Workspace,
+    surface: Surface,
+    channel_id: str,
+    client: Any,
+    share: bool = False,
 ) -> dict[str, Any]:
     """The reply to any parsed ``/ecosys`` text, mention or DM: a subscription command or an answer."""
     if command.kind == "subscription":
-        return subscription_reply(ctx, command, channel_id=channel_id, client=client)
-    return reply_to(ctx, command, surface=surface, share=share)
+        return subscription_reply(ctx, command, workspace=workspace, channel_id=channel_id, client=client)
+    return reply_to(ctx, command, workspace=workspace, surface=surface, share=share)
 
 
 @contextmanager

@@ -25,10 +25,11 @@ def _retry_handlers() -> list:
     ]
 
 
-def make_web_client(settings: Settings) -> WebClient:
-    """The bot's Web API client (Socket Mode's ``apps.connections.open`` uses it too)."""
+def make_web_client(settings: Settings, *, token: str | None = None) -> WebClient:
+    """The bot's Web API client (Socket Mode's ``apps.connections.open`` uses it too); ``token`` overrides
+    ``SLACK_BOT_TOKEN`` (an installation's token, in distributed mode)."""
     return WebClient(
-        token=settings.slack_bot_token,
+        token=token if token is not None else (settings.slack_bot_token or None),
         base_url=settings.slack_api_url,
         timeout=TIMEOUT_SECONDS,
         retry_handlers=_retry_handlers(),

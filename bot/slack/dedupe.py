@@ -11,11 +11,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import BoltResponse
+from slack_bolt import BoltContext, BoltResponse
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.context import AppContext
 from bot.storage.events import claim_event, purge_events
+from bot.storage.schema import Workspace
 
 PURGE_EVERY = 1000
 """Claims between two purges of old event ids, per process."""
@@ -27,13 +28,16 @@ def make_dedupe_middleware(ctx: AppContext) -> Callable[..., Any]:
     claims = 0
     lock = threading.Lock()
 
-    def dedupe_events(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
+    def dedupe_events(
+        body: dict[str, Any], context: BoltContext, next: Callable[[], None]
+    ) -> BoltResponse | None:
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
         if not isinstance(event_id, str) or not event_id:
             return next()
         nonlocal claims
         try:
-            if not claim_event(ctx.db, event_id):
+            workspace = Workspace(context.team_id or "", context.enterprise_id or "")
+            if not claim_event(ctx.db, workspace, event_id):
                 log.info("event %s was already handled; ignoring the retry", event_id)
                 return BoltResponse(status=200, body="")
             with lock:

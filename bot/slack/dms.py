@@ -6,32 +6,41 @@ and dropped: Slack retries an event that gets no 2xx, and answering bots can loo
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
-from slack_sdk import WebClient
 
-from bot.context import AppContext
 from bot.slack import answering, services
+from bot.slack.answer_queue import AnswerJob, Handler, QueueUnavailable
 from bot.slack.commands import parse_command
-from bot.slack.threads import is_question_in_dm
+from bot.slack.threads import is_question_in_dm, post_reply
 
 
-def on_message(ack: Ack, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    """Any message event: a person's new DM is answered, everything else only acknowledged."""
-    ack()  # every message event, answered or not: Slack retries events that get no 2xx
+def on_message(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
+    """Any message event: a person's new DM is stored and answered, everything else only acknowledged."""
     if is_question_in_dm(event, context.bot_user_id):
-        services.background(context).submit(answer_dm, services.app_context(context), event, client)
+        job = {"text": event["text"], "channel": event["channel"], "thread_ts": event.get("thread_ts")}
+        with suppress(QueueUnavailable):  # logged; the asker can ask again
+            services.answers(context).submit("dm", services.workspace(context), job)
+    ack()  # every message event, answered or not: Slack retries events that get no 2xx
 
 
-def answer_dm(ctx: AppContext, event: dict[str, Any], client: WebClient) -> None:
-    parsed = parse_command(event["text"])
-    message = answering.message_for(ctx, parsed, surface="dm", channel_id=event["channel"], client=client)
-    reply: dict[str, Any] = {"channel": event["channel"], **message}
-    if event.get("thread_ts"):
-        reply["thread_ts"] = event["thread_ts"]
+def answer_dm(job: AnswerJob) -> None:
+    payload = job.payload
+    message = answering.message_for(
+        job.ctx,
+        parse_command(payload["text"]),
+        workspace=job.workspace,
+        surface="dm",
+        channel_id=payload["channel"],
+        client=job.client,
+    )
     with answering.delivery_errors("direct message"):
-        client.chat_postMessage(**reply)
+        post_reply(job, channel=payload["channel"], thread_ts=payload["thread_ts"], message=message)
+
+
+JOBS: dict[str, Handler] = {"dm": answer_dm}
 
 
 def register(app: App) -> None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import App
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.context import AppContext
 from bot.render import blocks, messages
-from bot.slack import answering, services
-from bot.slack.actions import expired
+from bot.slack import answering
+from bot.slack.actions import expired, on_click
+from bot.slack.answer_queue import AnswerJob, Handler
 from bot.slack.clients import post_to_response_url
 from bot.slack.commands import BadState, decode_vote
 from bot.storage import feedback
@@ -24,29 +24,28 @@ from bot.storage import feedback
 log = logging.getLogger(__name__)
 
 
-def on_vote(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
-    ack()
-    services.background(context).submit(record_and_thank, services.app_context(context), body, action)
+on_vote = on_click("vote")
 
 
-def record_and_thank(ctx: AppContext, body: dict[str, Any], action: dict[str, Any]) -> None:
-    response_url = body["response_url"]
+def record_and_thank(job: AnswerJob) -> None:
+    clicked: dict[str, Any] = job.payload
+    response_url = clicked["response_url"]
     try:
-        voted = decode_vote(action.get("value", ""))
+        voted = decode_vote(clicked["value"])
     except BadState:
         return expired(response_url)
-    helpful = action.get("action_id") == blocks.ACTION_HELPFUL
-    team_id = services.team_id(body)
-    voter = feedback.voter_key(team_id=team_id, user_id=str(body["user"]["id"]), answer_key=voted.answer_key)
+    helpful = clicked["action_id"] == blocks.ACTION_HELPFUL
+    team_id = clicked["team_id"]
+    voter = feedback.voter_key(team_id=team_id, user_id=str(clicked["user_id"]), answer_key=voted.answer_key)
     try:
         stored = feedback.record_vote(
-            ctx.db,
+            job.ctx.db,
+            job.workspace,
             voter=voter,
             question=voted.question,
             lang=voted.lang,
             entry_ids=voted.entry_ids,
             helpful=helpful,
-            team_id=team_id,
         )
     except SQLAlchemyError:
         log.error("could not store a feedback vote", exc_info=True)
@@ -58,6 +57,9 @@ def record_and_thank(ctx: AppContext, body: dict[str, Any], action: dict[str, An
             response_url,
             {**blocks.text_message(text), "response_type": "ephemeral", "replace_original": False},
         )
+
+
+JOBS: dict[str, Handler] = {"vote": record_and_thank}
 
 
 def register(app: App) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +25,9 @@ from bot.render import blocks, messages
 from bot.render.home import ACTION_HOME_CATEGORY, ACTION_HOME_SEARCH, ACTION_HOME_SUGGEST, home_view
 from bot.render.kit import Block, context, escape, header, section
 from bot.slack import answering, services
+from bot.slack.answer_queue import AnswerJob, Handler, QueueUnavailable
 from bot.slack.commands import strip_mentions
+from bot.storage.schema import Workspace
 from index.answer import Answer
 from index.errors import EcosysError
 
@@ -88,26 +91,27 @@ def _categories(ctx: AppContext, lang: str) -> list[nothing_found.CategoryChoice
     ]
 
 
-def subscription_lines(ctx: AppContext, lang: str, *, now: datetime) -> list[str]:
-    """One line per subscribed channel: the channel, its schedule and its next send time."""
+def subscription_lines(ctx: AppContext, workspace: Workspace, lang: str, *, now: datetime) -> list[str]:
+    """One line per subscribed channel of the workspace: the channel, its schedule and next send time."""
     from bot.digest import texts
     from bot.digest.runner import next_send
+    from bot.digest.schedule import Schedule
     from bot.storage.subscriptions import active_subscriptions
 
     return [
         messages.home_next_send(
             lang,
             f"<#{sub.channel_id}>",
-            escape(texts.describe_schedule(lang, sub.schedule)),
+            escape(texts.describe_schedule(lang, Schedule.of(sub.schedule))),
             texts.when(lang, next_send(sub, now)),
         )
-        for sub in active_subscriptions(ctx.db)
+        for sub in active_subscriptions(ctx.db, workspace)
     ]
 
 
-def _answer_blocks(ctx: AppContext, answer: Answer) -> list[Block]:
+def _answer_blocks(ctx: AppContext, workspace: Workspace, answer: Answer) -> list[Block]:
     if not answer.found:
-        most_asked = nothing_found.most_asked_categories(ctx.db, ctx.engine)
+        most_asked = nothing_found.most_asked_categories(ctx.db, workspace, ctx.engine)
         found = nothing_found.help_for(ctx.engine, answer, most_asked=most_asked)
         return blocks.nothing_found_blocks(
             found,
@@ -124,7 +128,13 @@ def _answer_blocks(ctx: AppContext, answer: Answer) -> list[Block]:
 
 
 def build_home(
-    ctx: AppContext, viewer: Viewer, *, category: str = "", query: str = "", show: str = ""
+    ctx: AppContext,
+    workspace: Workspace,
+    viewer: Viewer,
+    *,
+    category: str = "",
+    query: str = "",
+    show: str = "",
 ) -> dict:
     """The Home view for ``viewer``: a category's best entries, a search's answer, or neither."""
     result: list[Block] = []
@@ -132,17 +142,18 @@ def build_home(
         if category and category in ctx.engine.catalog.categories:
             lang = viewer.lang
             answer = ctx.engine.category_answer(category, lang=lang, limit=HOME_RESULTS)  # type: ignore[arg-type]
-            result = _answer_blocks(ctx, answer)
+            result = _answer_blocks(ctx, workspace, answer)
         elif show:
-            result = _answer_blocks(ctx, ctx.engine.show(show, lang=viewer.lang))  # type: ignore[arg-type]
+            shown = ctx.engine.show(show, lang=viewer.lang)  # type: ignore[arg-type]
+            result = _answer_blocks(ctx, workspace, shown)
         elif query := " ".join(strip_mentions(query).split()):
             answer = ctx.engine.search(query, limit=HOME_RESULTS)
-            answering.log_question(ctx, query, answer, "home")
-            result = _answer_blocks(ctx, answer)
+            answering.log_question(ctx, workspace, query, answer, "home")
+            result = _answer_blocks(ctx, workspace, answer)
     except EcosysError:
         log.error("the engine could not answer in App Home", exc_info=True)
         result = [section(escape(messages.engine_unavailable(viewer.lang)))]
-    subs = subscription_lines(ctx, viewer.lang, now=datetime.now(UTC)) if viewer.admin else None
+    subs = subscription_lines(ctx, workspace, viewer.lang, now=datetime.now(UTC)) if viewer.admin else None
     return home_view(
         lang=viewer.lang,
         categories=_categories(ctx, viewer.lang),
@@ -153,38 +164,35 @@ def build_home(
     )
 
 
-def publish(
-    ctx: AppContext,
-    client: WebClient,
-    user_id: str,
-    view: dict[str, Any] | None,
-    shown: dict[str, str] | None = None,
-) -> None:
-    """Build and publish ``user_id``'s Home view (``shown``: ``category``, ``query`` or ``show``)."""
-    viewer = viewer_from_view(view) or viewer_from_slack(client, user_id)
-    home = build_home(ctx, viewer, **(shown or {}))
+def publish(job: AnswerJob) -> None:
+    """Build and publish a user's Home view (``shown``: ``category``, ``query`` or ``show``)."""
+    payload, client = job.payload, job.client
+    view = {"private_metadata": payload["private_metadata"]} if payload.get("private_metadata") else None
+    viewer = viewer_from_view(view) or viewer_from_slack(client, payload["user_id"])
+    home = build_home(job.ctx, job.workspace, viewer, **(payload.get("shown") or {}))
     with answering.delivery_errors("App Home"):
-        client.views_publish(user_id=user_id, view=home)
+        client.views_publish(user_id=payload["user_id"], view=home)
+
+
+def _submit(context: BoltContext, user_id: str, view: dict[str, Any] | None, shown: dict[str, str]) -> None:
+    job = {"user_id": user_id, "private_metadata": (view or {}).get("private_metadata", ""), "shown": shown}
+    with suppress(QueueUnavailable):  # logged; opening the tab again retries
+        services.answers(context).submit("home", services.workspace(context), job)
 
 
 # ---------------------------------------------------------------- listeners
 
 
-def on_home_opened(ack: Ack, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+def on_home_opened(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
     """The Home tab was opened: publish it (the Messages tab needs nothing)."""
-    ack()
     if event.get("tab") == "home" and event.get("user"):
         # Opening the tab reads the viewer afresh (locale or admin role may have changed); clicks reuse it.
-        services.background(context).submit(
-            publish, services.app_context(context), client, event["user"], None
-        )
-
-
-def on_home_action(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
-) -> None:
-    """A category button, a "did you mean" name or the search box (Enter) in the Home view."""
+        _submit(context, event["user"], None, {})
     ack()
+
+
+def on_home_action(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
+    """A category button, a "did you mean" name or the search box (Enter) in the Home view."""
     action_id = action.get("action_id")
     value = str(action.get("value") or "")
     if action_id == ACTION_HOME_CATEGORY:
@@ -193,9 +201,11 @@ def on_home_action(
         shown = {"show": value}
     else:
         shown = {"query": value}
-    services.background(context).submit(
-        publish, services.app_context(context), client, body["user"]["id"], body.get("view"), shown
-    )
+    _submit(context, body["user"]["id"], body.get("view"), shown)
+    ack()
+
+
+JOBS: dict[str, Handler] = {"home": publish}
 
 
 def register(app: App) -> None:

@@ -2,31 +2,41 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
-from slack_sdk import WebClient
 
-from bot.context import AppContext
 from bot.slack import answering, services
+from bot.slack.answer_queue import AnswerJob, Handler, QueueUnavailable
 from bot.slack.commands import parse_command
-from bot.slack.threads import is_person_mention, thread_root
+from bot.slack.threads import is_person_mention, post_reply, thread_root
 
 
-def on_mention(ack: Ack, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    """A person's mention is answered in its thread; the bot's own and other bots' are not."""
-    ack()
+def on_mention(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
+    """A person's mention is stored, then answered in its thread; the bot's own and other bots' are not."""
     if is_person_mention(event, context.bot_user_id):
-        services.background(context).submit(answer_mention, services.app_context(context), event, client)
+        job = {"text": event["text"], "channel": event["channel"], "thread_ts": thread_root(event)}
+        with suppress(QueueUnavailable):  # logged; the asker can ask again
+            services.answers(context).submit("mention", services.workspace(context), job)
+    ack()
 
 
-def answer_mention(ctx: AppContext, event: dict[str, Any], client: WebClient) -> None:
-    parsed = parse_command(event["text"])
+def answer_mention(job: AnswerJob) -> None:
+    payload = job.payload
     message = answering.message_for(
-        ctx, parsed, surface="mention", channel_id=event["channel"], client=client
+        job.ctx,
+        parse_command(payload["text"]),
+        workspace=job.workspace,
+        surface="mention",
+        channel_id=payload["channel"],
+        client=job.client,
     )
     with answering.delivery_errors("mention"):
-        client.chat_postMessage(channel=event["channel"], thread_ts=thread_root(event), **message)
+        post_reply(job, channel=payload["channel"], thread_ts=payload["thread_ts"], message=message)
+
+
+JOBS: dict[str, Handler] = {"mention": answer_mention}
 
 
 def register(app: App) -> None:

@@ -24,11 +24,21 @@ _CREDENTIALS_PAGE = "https://api.slack.com/apps → your app"
 
 def require_slack(settings: Settings, mode: Mode) -> None:
     """Raise ``ConfigError`` unless the settings ``mode`` needs are present and well formed."""
+    if settings.oauth:
+        if mode == "socket":
+            raise ConfigError(
+                "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set without SLACK_BOT_TOKEN (distributed mode), "
+                "which needs the HTTP web process for /slack/install: run `ecosys web`, or set "
+                "SLACK_BOT_TOKEN to serve one workspace over Socket Mode."
+            )
+        _require_signing_secret(settings)
+        return
     token = settings.slack_bot_token
     if not token:
         raise ConfigError(
             "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from "
-            f"{_CREDENTIALS_PAGE} → OAuth & Permissions."
+            f"{_CREDENTIALS_PAGE} → OAuth & Permissions (or, to let any workspace install the app, set "
+            "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET instead: README, Distribute your app)."
         )
     if not token.startswith("xoxb-"):
         raise ConfigError(
@@ -36,17 +46,7 @@ def require_slack(settings: Settings, mode: Mode) -> None:
             f"{_CREDENTIALS_PAGE} → OAuth & Permissions, not a user or app-level token."
         )
     if mode == "http":
-        secret = settings.slack_signing_secret
-        if not secret:
-            raise ConfigError(
-                f"SLACK_SIGNING_SECRET is not set: copy the Signing Secret from {_CREDENTIALS_PAGE} → "
-                "Basic Information → App Credentials."
-            )
-        if not _SECRET.match(secret):
-            raise ConfigError(
-                "SLACK_SIGNING_SECRET is not 32 hexadecimal characters: copy the Signing Secret (not the "
-                f"Client Secret or Verification Token) from {_CREDENTIALS_PAGE} → Basic Information."
-            )
+        _require_signing_secret(settings)
     else:
         app_token = settings.slack_app_token
         if not app_token:
@@ -59,6 +59,20 @@ def require_slack(settings: Settings, mode: Mode) -> None:
                 "SLACK_APP_TOKEN does not start with xapp-: create an app-level token with the "
                 f"connections:write scope in {_CREDENTIALS_PAGE} → Basic Information → App-Level Tokens."
             )
+
+
+def _require_signing_secret(settings: Settings) -> None:
+    secret = settings.slack_signing_secret
+    if not secret:
+        raise ConfigError(
+            f"SLACK_SIGNING_SECRET is not set: copy the Signing Secret from {_CREDENTIALS_PAGE} → "
+            "Basic Information → App Credentials."
+        )
+    if not _SECRET.match(secret):
+        raise ConfigError(
+            "SLACK_SIGNING_SECRET is not 32 hexadecimal characters: copy the Signing Secret (not the "
+            f"Client Secret or Verification Token) from {_CREDENTIALS_PAGE} → Basic Information."
+        )
 
 
 _verified: dict[tuple[str, str], dict] = {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
+
 
 def thread_root(event: Mapping[str, Any]) -> str:
     """The ``thread_ts`` to reply under: the thread the message is in, else the message itself.
@@ -43,3 +45,36 @@ def is_person_mention(event: Mapping[str, Any], bot_user_id: str | None) -> bool
         and isinstance(event.get("text"), str)
         and not is_from_a_bot(event, bot_user_id)
     )
+
+
+ANSWER_EVENT = "ecosys_answer"
+"""Message metadata naming the job an answer was for: a take-over looks for it before posting again."""
+
+
+def already_posted(client: Any, *, channel: str, thread_ts: str | None, job_id: int) -> bool:
+    """Whether the answer to ``job_id`` is already in the thread (or the DM), posted by a dead predecessor."""
+    try:
+        if thread_ts:
+            found = client.conversations_replies(channel=channel, ts=thread_ts, include_all_metadata=True)
+        else:
+            found = client.conversations_history(channel=channel, include_all_metadata=True, limit=50)
+    except SlackApiError:
+        return False  # cannot look (no history scope here): posting twice beats not answering
+    return any(
+        (m.get("metadata") or {}).get("event_type") == ANSWER_EVENT
+        and (m.get("metadata") or {}).get("event_payload", {}).get("job") == job_id
+        for m in found.get("messages", [])
+    )
+
+
+def post_reply(job: Any, *, channel: str, thread_ts: str | None, message: dict[str, Any]) -> None:
+    """Post ``message`` for the answer job ``job`` (an ``AnswerJob``) in ``channel``/``thread_ts``, once."""
+    client = job.client
+    if job.redelivery and already_posted(client, channel=channel, thread_ts=thread_ts, job_id=job.job.id):
+        return
+    job.before_delivery()
+    reply: dict[str, Any] = {"channel": channel, **message}
+    if thread_ts:
+        reply["thread_ts"] = thread_ts
+    reply["metadata"] = {"event_type": ANSWER_EVENT, "event_payload": {"job": job.job.id}}
+    client.chat_postMessage(**reply)

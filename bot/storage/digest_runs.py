@@ -1,7 +1,7 @@
 """Digest runs: the claim that makes each (channel, period) digest go out once.
 
-A run row is inserted before anything is sent; the unique ``(channel_id, period)`` key means only one clock
-process wins it. Its ``state`` then records how far the send got:
+A run row is inserted before anything is sent; the unique ``(workspace, channel_id, period)`` key means only
+one clock process wins it. Its ``state`` then records how far the send got:
 
 - ``claimed``: won, nothing sent yet. If the process dies here, another takes the run over once the lease
   has expired and sends it — there is nothing to duplicate.
@@ -18,24 +18,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import (
-    Column,
-    DateTime,
-    Engine,
-    Integer,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.storage.db import metadata
+from bot.storage.schema import Workspace, digest_runs, workspace_is
 
 LEASE = timedelta(minutes=10)
 """How long a claim is left to its owner before another process may take it over."""
@@ -46,37 +34,13 @@ MAX_ATTEMPTS = 3
 Snapshot = dict[str, tuple[str, str]]
 """Entry id → (status, CNCF maturity or "")."""
 
-digest_runs = Table(
-    "digest_runs",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("channel_id", String(32), nullable=False),
-    Column("period", String(40), nullable=False),
-    Column("state", String(10), nullable=False),
-    Column("attempts", Integer, nullable=False),
-    Column("worker", String(64), nullable=False),
-    Column("first_claimed_at", DateTime(timezone=True), nullable=False),
-    Column("claimed_at", DateTime(timezone=True), nullable=False),
-    Column("sent_at", DateTime(timezone=True), nullable=True),
-    Column("message_ts", String(32), nullable=True),
-    Column("error", String(200), nullable=True),
-    Column("snapshot", Text, nullable=True),
-    Column("spotlight", String(64), nullable=True),
-    UniqueConstraint("channel_id", "period", name="uq_digest_runs_channel_period"),
-)
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
 
 @dataclass(frozen=True)
 class Claim:
     """A run this process now owns and must send."""
 
     id: int
+    workspace: Workspace
     channel_id: str
     period: str
     attempts: int
@@ -97,6 +61,7 @@ class SentDigest:
 
 def claim(
     db: Engine,
+    workspace: Workspace,
     channel_id: str,
     period: str,
     *,
@@ -106,11 +71,12 @@ def claim(
     max_attempts: int = MAX_ATTEMPTS,
 ) -> Claim | None:
     """Own the run of ``(channel_id, period)``, or None when it is sent, in hand elsewhere or given up."""
-    now = now.astimezone(UTC)
     try:
         with db.begin() as conn:
             run_id = conn.execute(
                 insert(digest_runs).values(
+                    enterprise_id=workspace.enterprise_id,
+                    team_id=workspace.team_id,
                     channel_id=channel_id,
                     period=period,
                     state="claimed",
@@ -120,14 +86,17 @@ def claim(
                     claimed_at=now,
                 )
             ).inserted_primary_key[0]
-        return Claim(int(run_id), channel_id, period, 1, now, uncertain=False)
+        return Claim(int(run_id), workspace, channel_id, period, 1, now, uncertain=False)
     except IntegrityError:
         pass
-    return _take_over(db, channel_id, period, now=now, worker=worker, lease=lease, max_attempts=max_attempts)
+    return _take_over(
+        db, workspace, channel_id, period, now=now, worker=worker, lease=lease, max_attempts=max_attempts
+    )
 
 
 def _take_over(
     db: Engine,
+    workspace: Workspace,
     channel_id: str,
     period: str,
     *,
@@ -137,7 +106,11 @@ def _take_over(
     max_attempts: int,
 ) -> Claim | None:
     """Take an abandoned run (its lease expired while claimed or posting) over, at most ``max_attempts``."""
-    key = (digest_runs.c.channel_id == channel_id) & (digest_runs.c.period == period)
+    key = (
+        workspace_is(digest_runs, workspace)
+        & (digest_runs.c.channel_id == channel_id)
+        & (digest_runs.c.period == period)
+    )
     abandoned = (
         key & digest_runs.c.state.in_(("claimed", "posting")) & (digest_runs.c.claimed_at < now - lease)
     )
@@ -157,10 +130,11 @@ def _take_over(
         row = conn.execute(select(digest_runs).where(key)).one()
     return Claim(
         row.id,
+        workspace,
         channel_id,
         period,
         row.attempts,
-        _aware(row.first_claimed_at),
+        row.first_claimed_at,
         uncertain=row.state == "posting",
     )
 
@@ -179,17 +153,24 @@ def mark_posting(db: Engine, run_id: int, *, snapshot: Snapshot, spotlight: str 
 def mark_sent(db: Engine, run_id: int, *, ts: str, now: datetime) -> None:
     """Record the posted message; older runs of the channel drop their snapshots (only the last is read)."""
     with db.begin() as conn:
-        channel_id = conn.execute(
-            select(digest_runs.c.channel_id).where(digest_runs.c.id == run_id)
-        ).scalar_one()
+        run = conn.execute(
+            select(digest_runs.c.enterprise_id, digest_runs.c.team_id, digest_runs.c.channel_id).where(
+                digest_runs.c.id == run_id
+            )
+        ).one()
         conn.execute(
             update(digest_runs)
             .where(digest_runs.c.id == run_id)
-            .values(state="sent", message_ts=ts, sent_at=now.astimezone(UTC), error=None)
+            .values(state="sent", message_ts=ts, sent_at=now, error=None)
         )
         conn.execute(
             update(digest_runs)
-            .where(digest_runs.c.channel_id == channel_id, digest_runs.c.id != run_id)
+            .where(
+                digest_runs.c.enterprise_id == run.enterprise_id,
+                digest_runs.c.team_id == run.team_id,
+                digest_runs.c.channel_id == run.channel_id,
+                digest_runs.c.id != run_id,
+            )
             .where(digest_runs.c.snapshot.is_not(None))
             .values(snapshot=None)
         )
@@ -205,11 +186,15 @@ def mark_ended(db: Engine, run_id: int, *, state: str, error: str) -> None:
         )
 
 
-def last_sent(db: Engine, channel_id: str) -> SentDigest | None:
+def last_sent(db: Engine, workspace: Workspace, channel_id: str) -> SentDigest | None:
     """The channel's most recent sent digest, with what it showed."""
     stmt = (
         select(digest_runs)
-        .where(digest_runs.c.channel_id == channel_id, digest_runs.c.state == "sent")
+        .where(
+            workspace_is(digest_runs, workspace),
+            digest_runs.c.channel_id == channel_id,
+            digest_runs.c.state == "sent",
+        )
         .order_by(digest_runs.c.sent_at.desc(), digest_runs.c.id.desc())
         .limit(1)
     )
@@ -218,13 +203,15 @@ def last_sent(db: Engine, channel_id: str) -> SentDigest | None:
     if row is None:
         return None
     snapshot = {k: (v[0], v[1]) for k, v in json.loads(row.snapshot).items()} if row.snapshot else None
-    return SentDigest(row.period, _aware(row.sent_at), snapshot, row.spotlight)  # type: ignore[arg-type]
+    return SentDigest(row.period, row.sent_at, snapshot, row.spotlight)
 
 
-def run_states(db: Engine, channel_id: str) -> dict[str, str]:
-    """Period → state of every run of ``channel_id`` (for tests and ``subscriptions`` listings)."""
+def run_states(db: Engine, workspace: Workspace, channel_id: str) -> dict[str, str]:
+    """Period → state of every run of the channel (for tests and ``subscriptions`` listings)."""
     with db.connect() as conn:
         rows = conn.execute(
-            select(digest_runs.c.period, digest_runs.c.state).where(digest_runs.c.channel_id == channel_id)
+            select(digest_runs.c.period, digest_runs.c.state).where(
+                workspace_is(digest_runs, workspace), digest_runs.c.channel_id == channel_id
+            )
         )
         return {row.period: row.state for row in rows}

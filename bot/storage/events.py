@@ -1,6 +1,6 @@
 """Slack events already handled, so that a retry (``X-Slack-Retry-Num``) gets no second reply.
 
-The event id is the primary key: the first process to insert it owns the event, any other — another
+(workspace, event id) is the primary key: the first process to insert it owns the event, any other — another
 gunicorn worker, another dyno, the same worker on a retry — sees the unique-key violation and stays quiet.
 Slack retries within the hour, so rows older than a day are purged.
 """
@@ -9,27 +9,25 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Column, DateTime, Engine, String, Table, delete, insert
+from sqlalchemy import Engine, delete, insert
 from sqlalchemy.exc import IntegrityError
 
-from bot.storage.db import metadata
+from bot.storage.schema import Workspace, slack_events
 
 KEEP = timedelta(days=1)
 
-slack_events = Table(
-    "slack_events",
-    metadata,
-    Column("event_id", String(64), primary_key=True),
-    Column("seen_at", DateTime(timezone=True), nullable=False, index=True),
-)
 
-
-def claim_event(db: Engine, event_id: str, *, now: datetime | None = None) -> bool:
+def claim_event(db: Engine, workspace: Workspace, event_id: str, *, now: datetime | None = None) -> bool:
     """True for the first claim of ``event_id`` across every process sharing ``db``; False afterwards."""
     try:
         with db.begin() as conn:
             conn.execute(
-                insert(slack_events).values(event_id=event_id[:64], seen_at=now or datetime.now(UTC))
+                insert(slack_events).values(
+                    enterprise_id=workspace.enterprise_id,
+                    team_id=workspace.team_id,
+                    event_id=event_id[:64],
+                    seen_at=now or datetime.now(UTC),
+                )
             )
     except IntegrityError:
         return False

@@ -1,8 +1,9 @@
 """The query log: what people asked, kept only long enough to tell a channel what its week looked like.
 
-One row per question asked on any surface, holding the *normalised* question text, its language, the
-surface it came through, how many results it found and when (UTC). No user ids, no channel ids and no
-message text beyond the question: the digest needs counts of questions, not who asked them.
+One row per question asked on any surface, holding the workspace it was asked in, the *normalised* question
+text, its language, the surface it came through, how many results it found and when (UTC). No user ids, no
+channel ids and no message text beyond the question: the digest needs counts of questions, not who asked
+them. Every read is of one workspace: a digest never shows another workspace's questions.
 Rows older than the retention limit are deleted by ``purge`` (the clock process runs it daily).
 """
 
@@ -11,27 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, delete, func, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 
-from bot.storage.db import metadata
+from bot.storage.schema import QUESTION_MAX, Workspace, query_log, workspace_is
 from index.normalize import normalize_question
-
-QUESTION_MAX = 500
-"""Longest question stored (``normalize_question`` caps at the same length)."""
 
 DEFAULT_KEEP_DAYS = 90
 """How many days of questions the log keeps unless configured otherwise."""
-
-query_log = Table(
-    "query_log",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("asked_at", DateTime(timezone=True), nullable=False, index=True),
-    Column("question", String(QUESTION_MAX), nullable=False),
-    Column("lang", String(8), nullable=False),
-    Column("surface", String(16), nullable=False),
-    Column("result_count", Integer, nullable=False),
-)
 
 
 def normalize(question: str) -> str:
@@ -39,16 +26,9 @@ def normalize(question: str) -> str:
     return normalize_question(question)[:QUESTION_MAX]
 
 
-def _utc(at: datetime | None) -> datetime:
-    if at is None:
-        return datetime.now(UTC)
-    if at.tzinfo is None:
-        raise ValueError("query log times must be timezone-aware")
-    return at.astimezone(UTC)
-
-
 def record_query(
     db: Engine,
+    workspace: Workspace,
     *,
     question: str,
     lang: str,
@@ -63,7 +43,9 @@ def record_query(
     with db.begin() as conn:
         conn.execute(
             insert(query_log).values(
-                asked_at=_utc(at),
+                enterprise_id=workspace.enterprise_id,
+                team_id=workspace.team_id,
+                asked_at=at or datetime.now(UTC),
                 question=text,
                 lang=lang[:8],
                 surface=surface[:16],
@@ -83,9 +65,9 @@ class QuestionCount:
 
 
 def _counts(
-    db: Engine, *, since: datetime, until: datetime, unanswered: bool, limit: int
+    db: Engine, workspace: Workspace, *, since: datetime, until: datetime, unanswered: bool, limit: int
 ) -> list[QuestionCount]:
-    where = [query_log.c.asked_at >= _utc(since), query_log.c.asked_at < _utc(until)]
+    where = [workspace_is(query_log, workspace), query_log.c.asked_at >= since, query_log.c.asked_at < until]
     if unanswered:
         where.append(query_log.c.result_count == 0)
     asked = func.count().label("asked")
@@ -114,21 +96,25 @@ def _latest_langs(conn, questions: list[str], where: list) -> dict[str, str]:  #
     return {row.question: row.lang for row in conn.execute(stmt)}
 
 
-def top_questions(db: Engine, *, since: datetime, until: datetime, limit: int = 5) -> list[QuestionCount]:
-    """The most asked questions in ``[since, until)``, most asked first."""
-    return _counts(db, since=since, until=until, unanswered=False, limit=limit)
+def top_questions(
+    db: Engine, workspace: Workspace, *, since: datetime, until: datetime, limit: int = 5
+) -> list[QuestionCount]:
+    """The workspace's most asked questions in ``[since, until)``, most asked first."""
+    return _counts(db, workspace, since=since, until=until, unanswered=False, limit=limit)
 
 
 def unanswered_questions(
-    db: Engine, *, since: datetime, until: datetime, limit: int = 5
+    db: Engine, workspace: Workspace, *, since: datetime, until: datetime, limit: int = 5
 ) -> list[QuestionCount]:
-    """Questions in ``[since, until)`` that found nothing, most asked first: the gaps to fill."""
-    return _counts(db, since=since, until=until, unanswered=True, limit=limit)
+    """The workspace's questions in ``[since, until)`` that found nothing, most asked first: the gaps."""
+    return _counts(db, workspace, since=since, until=until, unanswered=True, limit=limit)
 
 
-def count_questions(db: Engine, *, since: datetime, until: datetime) -> int:
-    """How many questions were asked in ``[since, until)``."""
-    stmt = select(func.count()).where(query_log.c.asked_at >= _utc(since), query_log.c.asked_at < _utc(until))
+def count_questions(db: Engine, workspace: Workspace, *, since: datetime, until: datetime) -> int:
+    """How many questions were asked in the workspace in ``[since, until)``."""
+    stmt = select(func.count()).where(
+        workspace_is(query_log, workspace), query_log.c.asked_at >= since, query_log.c.asked_at < until
+    )
     with db.connect() as conn:
         return int(conn.execute(stmt).scalar_one())
 
@@ -137,6 +123,6 @@ def purge(db: Engine, *, keep_days: int = DEFAULT_KEEP_DAYS, now: datetime | Non
     """Delete questions older than ``keep_days``; returns how many rows went."""
     if keep_days < 1:
         raise ValueError("keep_days must be at least 1")
-    cutoff = _utc(now) - timedelta(days=keep_days)
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=keep_days)
     with db.begin() as conn:
         return int(conn.execute(delete(query_log).where(query_log.c.asked_at < cutoff)).rowcount or 0)

@@ -1,41 +1,39 @@
-"""Channel digest subscriptions: one row per channel, holding its schedule, language and whether it is paused.
+"""Channel digest subscriptions: one row per (workspace, channel), holding its schedule, language and whether
+it is paused.
 
 ``active_since`` is when the current schedule took effect: periods whose send instant is earlier are never
-sent, so subscribing at 10:00 on a Monday does not fire the 09:30 digest that has just passed.
+sent, so subscribing at 10:00 on a Monday does not fire the 09:30 digest that has just passed. The schedule
+is stored as plain fields; what they mean is ``bot.digest.schedule``'s business.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, delete, insert, select, update
+from sqlalchemy import Engine, delete, insert, select, update
 
-from bot.digest.schedule import Schedule
-from bot.storage.db import metadata
+from bot.storage.schema import Workspace, subscriptions, workspace_is
 
-subscriptions = Table(
-    "subscriptions",
-    metadata,
-    Column("channel_id", String(32), primary_key=True),
-    Column("frequency", String(8), nullable=False),
-    Column("weekday", Integer, nullable=False),
-    Column("hour", Integer, nullable=False),
-    Column("minute", Integer, nullable=False),
-    Column("timezone", String(64), nullable=False),
-    Column("lang", String(8), nullable=False),
-    Column("paused_reason", String(64), nullable=True),
-    Column("active_since", DateTime(timezone=True), nullable=False),
-    Column("paused_at", DateTime(timezone=True), nullable=True),
-)
+
+@dataclass(frozen=True)
+class ScheduleFields:
+    """When a digest goes out, as stored: ``frequency`` (weekly/daily), weekday (0 = Monday), time, zone."""
+
+    frequency: str
+    weekday: int
+    hour: int
+    minute: int
+    timezone: str
 
 
 @dataclass(frozen=True)
 class Subscription:
     """One channel's subscription as stored."""
 
+    workspace: Workspace
     channel_id: str
-    schedule: Schedule
+    schedule: ScheduleFields
     lang: str
     active_since: datetime
     paused_reason: str | None = None
@@ -46,18 +44,26 @@ class Subscription:
         return self.paused_reason is not None
 
 
-def _aware(value: datetime) -> datetime:
-    """SQLite returns naive datetimes; every time stored is UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def _from_row(row) -> Subscription:  # type: ignore[no-untyped-def]
-    schedule = Schedule(row.frequency, row.weekday, row.hour, row.minute, row.timezone)
-    return Subscription(row.channel_id, schedule, row.lang, _aware(row.active_since), row.paused_reason)
+    schedule = ScheduleFields(row.frequency, row.weekday, row.hour, row.minute, row.timezone)
+    return Subscription(
+        Workspace(row.team_id, row.enterprise_id),
+        row.channel_id,
+        schedule,
+        row.lang,
+        row.active_since,
+        row.paused_reason,
+    )
 
 
-def subscribe(db: Engine, channel_id: str, schedule: Schedule, *, lang: str, now: datetime) -> Subscription:
-    """Create or replace ``channel_id``'s subscription; a paused one becomes active again."""
+def _channel(workspace: Workspace, channel_id: str):  # type: ignore[no-untyped-def]
+    return workspace_is(subscriptions, workspace) & (subscriptions.c.channel_id == channel_id)
+
+
+def subscribe(
+    db: Engine, workspace: Workspace, channel_id: str, schedule: ScheduleFields, *, lang: str, now: datetime
+) -> Subscription:
+    """Create or replace the channel's subscription; a paused one becomes active again."""
     values = {
         "frequency": schedule.frequency,
         "weekday": schedule.weekday,
@@ -67,48 +73,56 @@ def subscribe(db: Engine, channel_id: str, schedule: Schedule, *, lang: str, now
         "lang": lang,
         "paused_reason": None,
         "paused_at": None,
-        "active_since": now.astimezone(UTC),
+        "active_since": now,
     }
     with db.begin() as conn:
         changed = conn.execute(
-            update(subscriptions).where(subscriptions.c.channel_id == channel_id).values(**values)
+            update(subscriptions).where(_channel(workspace, channel_id)).values(**values)
         ).rowcount
         if not changed:
-            conn.execute(insert(subscriptions).values(channel_id=channel_id, **values))
-    return Subscription(channel_id, schedule, lang, now.astimezone(UTC))
+            conn.execute(
+                insert(subscriptions).values(
+                    enterprise_id=workspace.enterprise_id,
+                    team_id=workspace.team_id,
+                    channel_id=channel_id,
+                    **values,
+                )
+            )
+    return get_subscription(db, workspace, channel_id)  # type: ignore[return-value]
 
 
-def unsubscribe(db: Engine, channel_id: str) -> bool:
-    """Remove ``channel_id``'s subscription; False when there was none."""
+def unsubscribe(db: Engine, workspace: Workspace, channel_id: str) -> bool:
+    """Remove the channel's subscription; False when there was none."""
     with db.begin() as conn:
-        return bool(
-            conn.execute(delete(subscriptions).where(subscriptions.c.channel_id == channel_id)).rowcount
-        )
+        return bool(conn.execute(delete(subscriptions).where(_channel(workspace, channel_id))).rowcount)
 
 
-def get_subscription(db: Engine, channel_id: str) -> Subscription | None:
-    """``channel_id``'s subscription, or None."""
+def get_subscription(db: Engine, workspace: Workspace, channel_id: str) -> Subscription | None:
+    """The channel's subscription, or None."""
     with db.connect() as conn:
-        row = conn.execute(select(subscriptions).where(subscriptions.c.channel_id == channel_id)).first()
+        row = conn.execute(select(subscriptions).where(_channel(workspace, channel_id))).first()
     return _from_row(row) if row else None
 
 
-def active_subscriptions(db: Engine) -> list[Subscription]:
-    """Every subscription that is not paused, by channel id."""
+def active_subscriptions(db: Engine, workspace: Workspace | None = None) -> list[Subscription]:
+    """Every subscription that is not paused — of ``workspace``, or of every workspace (the clock) —
+    by workspace then channel id."""
     stmt = (
         select(subscriptions)
         .where(subscriptions.c.paused_reason.is_(None))
-        .order_by(subscriptions.c.channel_id)
+        .order_by(subscriptions.c.enterprise_id, subscriptions.c.team_id, subscriptions.c.channel_id)
     )
+    if workspace is not None:
+        stmt = stmt.where(workspace_is(subscriptions, workspace))
     with db.connect() as conn:
         return [_from_row(row) for row in conn.execute(stmt)]
 
 
-def pause(db: Engine, channel_id: str, *, reason: str, now: datetime) -> None:
-    """Stop sending to ``channel_id`` (the bot was removed, the channel archived) until it subscribes again."""
+def pause(db: Engine, workspace: Workspace, channel_id: str, *, reason: str, now: datetime) -> None:
+    """Stop sending to the channel (the bot was removed, the channel archived) until it subscribes again."""
     with db.begin() as conn:
         conn.execute(
             update(subscriptions)
-            .where(subscriptions.c.channel_id == channel_id)
-            .values(paused_reason=reason[:64], paused_at=now.astimezone(UTC))
+            .where(_channel(workspace, channel_id))
+            .values(paused_reason=reason[:64], paused_at=now)
         )

@@ -73,4 +73,10 @@ def ticker() -> Ticker:
 
 @pytest.fixture()
 def clock(db: Database, engine, settings: Settings, ticker: Ticker) -> Clock:  # type: ignore[no-untyped-def]  # noqa: F811
-    return Clock(db=db, engine=lambda: engine, client=make_client(settings), now=ticker, worker="clock-1")
+    return Clock(
+        db=db,
+        engine=lambda: engine,
+        client_for=lambda _ws: make_client(settings),
+        now=ticker,
+        worker="clock-1",
+    )

@@ -117,7 +117,7 @@ class _Handler(BaseHTTPRequestHandler):
             info["is_member"] = True
             return ({"ok": True, "channel": {"id": channel}},)
         if method == "auth.test":
-            return ({"ok": True, "user_id": "UBOT", "bot_id": "BBOT"},)
+            return ({"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T0000AAAA"},)
         return ({"ok": False, "error": "unknown_method"},)
 
 

@@ -12,6 +12,7 @@ from bot.digest.schedule import Schedule
 from bot.storage import digest_runs, query_log, subscriptions
 from bot.storage.db import open_database
 from tests.digest.slack_stub import SlackStub
+from tests.storage.databases import WS
 
 
 @pytest.fixture()
@@ -26,10 +27,10 @@ def env(monkeypatch: pytest.MonkeyPatch, state_home: Path, db_url: str, slack: S
 def test_preview_prints_the_four_parts(env: str, capsys: pytest.CaptureFixture[str], engine) -> None:  # type: ignore[no-untyped-def]
     db = open_database(env)
     query_log.record_query(
-        db, question="etcd", lang="en", surface="cli", result_count=2, at=datetime.now(UTC)
+        db, WS, question="etcd", lang="en", surface="cli", result_count=2, at=datetime.now(UTC)
     )
     db.dispose()
-    assert main(["digest", "preview", "--lang", "en"]) == 0
+    assert main(["digest", "preview", "--lang", "en", "--team", WS.team_id]) == 0
     out = capsys.readouterr().out
     assert out.startswith("ecosys weekly digest")
     for part in (
@@ -45,11 +46,11 @@ def test_preview_prints_the_four_parts(env: str, capsys: pytest.CaptureFixture[s
 def test_send_posts_and_records_a_run(
     env: str, slack: SlackStub, capsys: pytest.CaptureFixture[str], engine
 ) -> None:  # type: ignore[no-untyped-def]
-    assert main(["digest", "send", "--channel", "C9", "--lang", "zh"]) == 0
+    assert main(["digest", "send", "--channel", "C9", "--lang", "zh", "--team", WS.team_id]) == 0
     assert "digest sent to C9" in capsys.readouterr().out
     assert [p["channel"] for p in slack.state.posts()] == ["C9"]
     db = open_database(env)
-    assert list(digest_runs.run_states(db, "C9").values()) == ["sent"]
+    assert list(digest_runs.run_states(db, WS, "C9").values()) == ["sent"]
     db.dispose()
 
 
@@ -76,7 +77,12 @@ def test_clock_once_sends_what_is_due(
     due = now - timedelta(minutes=3)
     db = open_database(env)
     subscriptions.subscribe(
-        db, "C5", Schedule("daily", 0, due.hour, due.minute, "UTC"), lang="en", now=now - timedelta(hours=1)
+        db,
+        WS,
+        "C5",
+        Schedule("daily", 0, due.hour, due.minute, "UTC"),
+        lang="en",
+        now=now - timedelta(hours=1),
     )
     db.dispose()
     assert main(["clock", "--once"]) == 0
@@ -93,10 +99,11 @@ def test_preview_lists_only_in_domain_gaps_and_the_answers_marked_unhelpful(  # 
     db = open_database(env)
     now = datetime.now(UTC)
     for question in ("flibbertigibbet operator for kubernetes", "今天天气怎么样", "😀😀😀", "%00", "%00"):
-        query_log.record_query(db, question=question, lang="en", surface="slash", result_count=0, at=now)
+        query_log.record_query(db, WS, question=question, lang="en", surface="slash", result_count=0, at=now)
     voter = feedback.voter_key(team_id="T1", user_id="U1", answer_key="a")
     feedback.record_vote(
         db,
+        WS,
         voter=voter,
         question="service mesh",
         lang="en",
@@ -105,7 +112,7 @@ def test_preview_lists_only_in_domain_gaps_and_the_answers_marked_unhelpful(  # 
         at=now,
     )
     db.dispose()
-    assert main(["digest", "preview", "--lang", "en"]) == 0
+    assert main(["digest", "preview", "--lang", "en", "--team", WS.team_id]) == 0
     out = capsys.readouterr().out
     gaps = out.split("Questions that found nothing", 1)[1].split("Answers marked unhelpful", 1)[0]
     assert "flibbertigibbet operator for kubernetes" in gaps

@@ -22,6 +22,7 @@ from bot.storage import digest_runs, query_log, subscriptions
 from bot.storage.db import open_database
 from tests.digest.conftest import Ticker, run_ticks
 from tests.digest.slack_stub import SlackStub
+from tests.storage.databases import WS
 
 SHANGHAI_MONDAY = Schedule("weekly", 0, 9, 30, "Asia/Shanghai")
 W10_SEND = datetime(2024, 3, 4, 1, 30, tzinfo=UTC)  # Monday 4 March 2024, 09:30 in Shanghai
@@ -33,7 +34,7 @@ def _subscribe(
     db: Database, *channels: str, schedule: Schedule = SHANGHAI_MONDAY, at: datetime = SUBSCRIBED
 ) -> None:
     for channel in channels:
-        subscriptions.subscribe(db, channel, schedule, lang="en", now=at)
+        subscriptions.subscribe(db, WS, channel, schedule, lang="en", now=at)
 
 
 def test_two_clocks_on_one_database_post_once_per_channel(
@@ -43,7 +44,13 @@ def test_two_clocks_on_one_database_post_once_per_channel(
     _subscribe(databases[0], "C1", "C2", "C3")
     ticker = Ticker(W10_SEND)
     clocks = [
-        Clock(db=d, engine=lambda: engine, client=make_client(settings), now=ticker, worker=f"clock-{n}")
+        Clock(
+            db=d,
+            engine=lambda: engine,
+            client_for=lambda _ws: make_client(settings),
+            now=ticker,
+            worker=f"clock-{n}",
+        )
         for n, d in enumerate(databases)
     ]
     for _ in range(3):  # the same instant, then two more ticks a minute apart
@@ -88,7 +95,7 @@ def test_crash_between_claim_and_send_is_sent_once_after_the_lease(
     )
     lease_over = W10_SEND + digest_runs.LEASE + MINUTES_10
     assert posts == [(lease_over, "C1")]
-    assert digest_runs.run_states(db, "C1") == {"2024-W10": "sent"}
+    assert digest_runs.run_states(db, WS, "C1") == {"2024-W10": "sent"}
 
 
 def test_crash_between_post_and_record_is_recorded_not_reposted(
@@ -110,8 +117,8 @@ def test_crash_between_post_and_record_is_recorded_not_reposted(
     )
     assert posts == [(W10_SEND, "C1")]
     assert slack.state.called("conversations.history"), "the take-over looked in the channel"
-    assert digest_runs.run_states(db, "C1") == {"2024-W10": "sent"}
-    last = digest_runs.last_sent(db, "C1")
+    assert digest_runs.run_states(db, WS, "C1") == {"2024-W10": "sent"}
+    last = digest_runs.last_sent(db, WS, "C1")
     assert last is not None and last.snapshot, "the recovered run keeps what the digest showed"
 
 
@@ -135,7 +142,7 @@ def test_downtime_over_several_periods_sends_only_the_latest(
     back = W10_SEND + timedelta(weeks=2, hours=12)  # two send times missed, the third 12 h ago
     posts = run_ticks(clock, ticker, slack, start=back, end=back + timedelta(days=2), every=MINUTES_10)
     assert posts == [(back, "C1")]
-    assert digest_runs.run_states(db, "C1") == {"2024-W12": "sent"}
+    assert digest_runs.run_states(db, WS, "C1") == {"2024-W12": "sent"}
 
 
 def test_downtime_beyond_the_grace_window_waits_for_the_next_period(
@@ -211,9 +218,9 @@ def test_gone_channel_is_paused_and_the_others_still_get_theirs(
     )
     assert [c for _, c in posts] == ["C1", "C3", "C1", "C3", "C1", "C3"]
     assert len([p for p in slack.state.called("chat.postMessage") if p["channel"] == "CGONE"]) == 1
-    gone = subscriptions.get_subscription(db, "CGONE")
+    gone = subscriptions.get_subscription(db, WS, "CGONE")
     assert gone is not None and gone.paused_reason == error
-    assert digest_runs.run_states(db, "CGONE") == {"2024-W10": "paused"}
+    assert digest_runs.run_states(db, WS, "CGONE") == {"2024-W10": "paused"}
 
 
 def test_rate_limited_post_is_retried(db: Database, clock: Clock, ticker: Ticker, slack: SlackStub) -> None:
@@ -231,6 +238,7 @@ def test_purge_applies_the_retention(db: Database, clock: Clock, ticker: Ticker)
     for days in (1, 100):
         query_log.record_query(
             db,
+            WS,
             question=f"q{days}",
             lang="en",
             surface="cli",
@@ -244,8 +252,8 @@ def test_purge_also_forgets_old_slack_event_ids(db: Database, clock: Clock, tick
     from bot.storage.events import claim_event
 
     ticker.now = W10_SEND
-    assert claim_event(db, "Ev-old", now=W10_SEND - timedelta(days=30))
-    assert claim_event(db, "Ev-new", now=W10_SEND - timedelta(minutes=5))
+    assert claim_event(db, WS, "Ev-old", now=W10_SEND - timedelta(days=30))
+    assert claim_event(db, WS, "Ev-new", now=W10_SEND - timedelta(minutes=5))
     clock.purge()
-    assert claim_event(db, "Ev-old", now=W10_SEND)  # forgotten: could be claimed again
-    assert not claim_event(db, "Ev-new", now=W10_SEND)  # still remembered: a retry is still a duplicate
+    assert claim_event(db, WS, "Ev-old", now=W10_SEND)  # forgotten: could be claimed again
+    assert not claim_event(db, WS, "Ev-new", now=W10_SEND)  # still remembered: a retry is still a duplicate

@@ -22,6 +22,7 @@ from bot.storage import query_log, subscriptions
 from index.engine import Engine
 from tests.digest.conftest import Ticker, run_ticks
 from tests.digest.slack_stub import SlackStub
+from tests.storage.databases import WS
 
 W10_SEND = datetime(2024, 3, 4, 1, 30, tzinfo=UTC)  # Monday 09:30 in Shanghai
 
@@ -29,7 +30,7 @@ W10_SEND = datetime(2024, 3, 4, 1, 30, tzinfo=UTC)  # Monday 09:30 in Shanghai
 def _ask(db: Database, question: str, results: int, at: datetime, times: int = 1) -> None:
     for _ in range(times):
         query_log.record_query(
-            db, question=question, lang="en", surface="mention", result_count=results, at=at
+            db, WS, question=question, lang="en", surface="mention", result_count=results, at=at
         )
 
 
@@ -43,6 +44,7 @@ def test_subscribe_then_exactly_one_digest_with_four_parts_at_the_instant(
     reply = handle_subscription(
         "subscribe",
         "weekly monday 9:30 Asia/Shanghai en",
+        workspace=WS,
         channel_id="CDIGEST",
         ctx=ctx,
         client=make_client(ctx.settings),
@@ -104,8 +106,10 @@ def test_next_digest_lists_what_changed_and_the_next_spotlight(
     db: Database, settings: Settings, ticker: Ticker, slack: SlackStub, kb_copy: Path, tmp_path: Path
 ) -> None:
     kb = Engine.open(home=tmp_path / "kb-home", data_dirs=[kb_copy])
-    clock = Clock(db=db, engine=lambda: kb, client=make_client(settings), now=ticker, worker="clock-1")
-    subscriptions.subscribe(db, "C1", Schedule(), lang="en", now=W10_SEND - timedelta(days=1))
+    clock = Clock(
+        db=db, engine=lambda: kb, client_for=lambda _ws: make_client(settings), now=ticker, worker="clock-1"
+    )
+    subscriptions.subscribe(db, WS, "C1", Schedule(), lang="en", now=W10_SEND - timedelta(days=1))
     run_ticks(clock, ticker, slack, start=W10_SEND, end=W10_SEND, every=timedelta(minutes=1))
 
     china = kb_copy / "entries" / "survey" / "cloud-china.yaml"
@@ -139,7 +143,7 @@ def test_in_process_scheduler_runs_the_tick_only_when_configured(
     now = datetime.now(UTC)
     earlier = now - timedelta(minutes=5)
     schedule = Schedule("daily", 0, earlier.hour, earlier.minute, "UTC")
-    subscriptions.subscribe(db, "CLIVE", schedule, lang="zh", now=now - timedelta(hours=1))
+    subscriptions.subscribe(db, WS, "CLIVE", schedule, lang="zh", now=now - timedelta(hours=1))
     scheduler = start_in_process(ctx)
     assert scheduler is not None
     try:

@@ -23,6 +23,7 @@ from bot.storage import subscriptions
 from index.engine import Engine
 from tests.digest.conftest import Ticker, run_ticks
 from tests.digest.slack_stub import SlackStub
+from tests.storage.databases import WS
 
 SNAPSHOT = LANDSCAPE_SNAPSHOT.read_text(encoding="utf-8")
 
@@ -168,7 +169,7 @@ def test_the_clock_refreshes_once_per_week_and_the_digest_names_the_changes(
         Clock(
             db=db,
             engine=lambda: engine,
-            client=make_client(settings),
+            client_for=lambda _ws: make_client(settings),
             now=ticker,
             worker=f"clock-{n}",
             refresh=lambda: refresh_landscape(settings),
@@ -176,7 +177,7 @@ def test_the_clock_refreshes_once_per_week_and_the_digest_names_the_changes(
         )
         for n in (1, 2)
     ]
-    subscriptions.subscribe(db, "C1", Schedule(), lang="en", now=ticker.now)
+    subscriptions.subscribe(db, WS, "C1", Schedule(), lang="en", now=ticker.now)
     run_ticks(clocks[0], ticker, slack, start=W10_SEND, end=W10_SEND, every=timedelta(minutes=1))
 
     state.body, state.etag = _changed_landscape().encode(), '"v2"'
@@ -201,7 +202,7 @@ def test_refresh_off_adds_no_job(db: Database, tmp_path: Path) -> None:
 
     from bot.clock import add_jobs
 
-    clock = Clock(db=db, engine=lambda: None, client=None, refresh=lambda: None, refresh_days=0)  # type: ignore[arg-type]
+    clock = Clock(db=db, engine=lambda: None, client_for=None, refresh=lambda: None, refresh_days=0)  # type: ignore[arg-type]
     scheduler = BackgroundScheduler()
     add_jobs(scheduler, clock)
     assert "landscape-refresh" not in {job.id for job in scheduler.get_jobs()}

@@ -12,13 +12,16 @@ from bot.digest.slash import handle_subscription
 from bot.slack.commands import parse_command
 from bot.storage import subscriptions
 from tests.digest.slack_stub import SlackStub
+from tests.storage.databases import WS
 
 NOW = datetime(2024, 2, 29, 8, 0, tzinfo=UTC)  # a Thursday
 
 
 def _run(ctx: AppContext, action: str, args: str = "", *, lang: str = "en", channel: str = "C1") -> dict:
     client = make_client(ctx.settings)
-    return handle_subscription(action, args, channel_id=channel, ctx=ctx, client=client, lang=lang, now=NOW)
+    return handle_subscription(
+        action, args, workspace=WS, channel_id=channel, ctx=ctx, client=client, lang=lang, now=NOW
+    )
 
 
 def _typed(ctx: AppContext, text: str) -> dict:
@@ -54,7 +57,7 @@ def test_invalid_input_says_what_is_accepted_and_stores_nothing(
 ) -> None:
     reply = _run(ctx, "subscribe", args, lang=lang)
     assert says in reply["text"]
-    assert subscriptions.get_subscription(ctx.db, "C1") is None
+    assert subscriptions.get_subscription(ctx.db, WS, "C1") is None
 
 
 def test_private_channel_asks_for_an_invite(ctx: AppContext, slack: SlackStub) -> None:
@@ -62,7 +65,7 @@ def test_private_channel_asks_for_an_invite(ctx: AppContext, slack: SlackStub) -
     reply = _run(ctx, "subscribe", "daily 18:00 Europe/Berlin en", channel="CPRIV")
     assert "/invite @ecosys" in reply["text"]
     assert not slack.state.called("conversations.join")
-    assert subscriptions.get_subscription(ctx.db, "CPRIV") is not None
+    assert subscriptions.get_subscription(ctx.db, WS, "CPRIV") is not None
 
 
 def test_member_channel_is_not_joined_again(ctx: AppContext, slack: SlackStub) -> None:
@@ -76,7 +79,7 @@ def test_paused_subscription_is_explained_and_resumed_by_subscribing(
     ctx: AppContext, slack: SlackStub
 ) -> None:
     _run(ctx, "subscribe")
-    subscriptions.pause(ctx.db, "C1", reason="not_in_channel", now=NOW)
+    subscriptions.pause(ctx.db, WS, "C1", reason="not_in_channel", now=NOW)
     assert (
         "paused" in _run(ctx, "subscriptions")["text"]
         and "not_in_channel" in _run(ctx, "subscriptions")["text"]

@@ -37,13 +37,18 @@ def sign(body: bytes, *, secret: str = SIGNING_SECRET, timestamp: int | None = N
 
 
 def slash_command(
-    text: str, *, response_url: str, channel_id: str = "C0000TEST", user_id: str = "U0000USER"
+    text: str,
+    *,
+    response_url: str,
+    channel_id: str = "C0000TEST",
+    user_id: str = "U0000USER",
+    team_id: str = TEAM_ID,
 ) -> bytes:
     """The form body of ``/ecosys <text>``, field for field as Slack posts it."""
     return urlencode(
         {
             "token": "verification-token-unused",
-            "team_id": TEAM_ID,
+            "team_id": team_id,
             "team_domain": "ecosys-test",
             "channel_id": channel_id,
             "channel_name": "general",
@@ -59,19 +64,19 @@ def slash_command(
     ).encode()
 
 
-def event_callback(event: dict[str, Any], *, event_id: str | None = None) -> bytes:
+def event_callback(event: dict[str, Any], *, event_id: str | None = None, team_id: str = TEAM_ID) -> bytes:
     """An Events API envelope around ``event``."""
     return json.dumps(
         {
             "token": "verification-token-unused",
-            "team_id": TEAM_ID,
+            "team_id": team_id,
             "api_app_id": "A0000APP",
             "event": event,
             "type": "event_callback",
             "event_id": event_id or unique("Ev"),
             "event_time": int(time.time()),
             "authorizations": [
-                {"enterprise_id": None, "team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}
+                {"enterprise_id": None, "team_id": team_id, "user_id": BOT_USER_ID, "is_bot": True}
             ],
             "is_ext_shared_channel": False,
             "event_context": unique("4-ctx-"),

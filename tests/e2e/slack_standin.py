@@ -6,6 +6,7 @@ so tests assert on what the user would see. Failures (a 429, ``not_in_channel``)
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import threading
@@ -19,6 +20,8 @@ from urllib.parse import parse_qsl
 BOT_USER_ID = "UBOT00001"
 BOT_ID = "BBOT00001"
 TEAM_ID = "T00000001"
+OAUTH_CLIENT_ID = "1111.2222"
+OAUTH_CLIENT_SECRET = "0123456789abcdef0123456789abcdef"
 
 
 @dataclass
@@ -140,6 +143,8 @@ class SlackStandIn:
                 "bot_id": BOT_ID,
                 "is_enterprise_install": False,
             }
+        if call.method == "oauth.v2.access":
+            return self._oauth_access(call)
         if call.method == "apps.connections.open":
             return {"ok": True, "url": self.ws_url}
         if call.method in ("conversations.info", "conversations.join"):
@@ -159,6 +164,35 @@ class SlackStandIn:
             ts = f"{int(time.time())}.{next(self._ts):06d}"
             return {"ok": True, "channel": call.body.get("channel"), "ts": ts, "message": call.body}
         return {"ok": True}
+
+    def _oauth_access(self, call: Call) -> dict[str, Any]:
+        """``oauth.v2.access``: a code ``code-<team>[-grid-<enterprise>]`` installs into that team; a refresh
+        (``grant_type=refresh_token``) hands out the next rotating token."""
+        body = call.body
+        expected = base64.b64encode(f"{OAUTH_CLIENT_ID}:{OAUTH_CLIENT_SECRET}".encode()).decode()
+        if call.headers.get("authorization") != f"Basic {expected}":  # slack_sdk sends HTTP Basic auth
+            return {"ok": False, "error": "invalid_client_id"}
+        if body.get("grant_type") == "refresh_token":
+            n = next(self._ts)
+            return {"ok": True, "token_type": "bot", "access_token": f"xoxe.xoxb-rotated-{n}",
+                    "refresh_token": f"xoxe-1-refresh-{n}", "expires_in": 43200}  # fmt: skip
+        code = str(body.get("code", ""))
+        if not code.startswith("code-"):
+            return {"ok": False, "error": "invalid_code"}
+        team, _, enterprise = code.removeprefix("code-").partition("-grid-")
+        org_wide = team == "org"
+        return {
+            "ok": True,
+            "app_id": "A0000APP",
+            "authed_user": {"id": "U0000ADMIN"},
+            "scope": "commands,chat:write",
+            "token_type": "bot",
+            "access_token": f"xoxb-{team}-installed",
+            "bot_user_id": BOT_USER_ID,
+            "team": None if org_wide else {"id": team, "name": f"team {team}"},
+            "enterprise": {"id": enterprise, "name": "grid"} if enterprise else None,
+            "is_enterprise_install": org_wide,
+        }
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         standin = self

@@ -93,7 +93,7 @@ def test_a_not_helpful_click_is_stored_once_and_appears_in_the_digest_preview(we
         slack.wait_for(lambda c, hook=hook: c.method == f"hook:{hook}")
     env = process_env(ECOSYS_HOME=str(web.home))
     preview = subprocess.run(
-        [str(VENV_BIN / "ecosys"), "digest", "preview", "--lang", "en"],
+        [str(VENV_BIN / "ecosys"), "digest", "preview", "--lang", "en", "--team", TEAM_ID],
         env={**env, "PATH": env["PATH"] or os.defpath}, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert preview.returncode == 0, preview.stderr

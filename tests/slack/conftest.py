@@ -14,7 +14,7 @@ from slack_bolt import App, BoltRequest, BoltResponse
 
 from bot.config import REPO_DATA_DIR, Settings
 from bot.context import AppContext
-from bot.slack.app import build_app
+from bot.slack.app import build_app, make_answer_queue
 from tests.e2e.slack_requests import BOT_TOKEN, SIGNING_SECRET, sign
 from tests.e2e.slack_standin import SlackStandIn
 
@@ -42,8 +42,13 @@ def ctx(standin: SlackStandIn, state_home: Path, tmp_path_factory: pytest.TempPa
 
 
 @pytest.fixture(scope="module")
-def app(ctx: AppContext) -> App:
-    return build_app(ctx, mode="http")
+def app(ctx: AppContext) -> Iterator[App]:
+    """The app, with this process's answer threads working off the durable queue as the web process's do."""
+    queue = make_answer_queue(ctx)
+    app = build_app(ctx, mode="http", queue=queue)
+    queue.start()
+    yield app
+    queue.stop(grace=5)
 
 
 def dispatch(app: App, body: bytes, *, signed: bool = True) -> BoltResponse:

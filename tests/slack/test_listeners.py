@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from bot.render.kit import MAX_BLOCKS
 from bot.storage import feedback
+from bot.storage.schema import Workspace
 from tests.e2e.slack_requests import block_action, event_callback, mention, slash_command, unique
 from tests.e2e.slack_standin import TEAM_ID, visible_text
 from tests.slack.conftest import blocks_of, button_rows, dispatch, hook_message
@@ -119,7 +120,7 @@ def test_a_not_helpful_vote_is_stored_once_per_person_and_answer(app, ctx, stand
 
     now = datetime.now(UTC)
     (marked,) = feedback.unhelpful_answers(
-        ctx.db, since=now - timedelta(hours=1), until=now + timedelta(minutes=1)
+        ctx.db, Workspace(TEAM_ID), since=now - timedelta(hours=1), until=now + timedelta(minutes=1)
     )
     assert marked.question == "服务发现" and marked.count == 2
     assert marked.entries[:3] == ("etcd", "consul", "zookeeper")
@@ -202,7 +203,9 @@ def test_app_home_shows_an_admin_the_subscribed_channels_with_next_send(app, ctx
     from bot.digest.schedule import Schedule
     from bot.storage import subscriptions
 
-    subscriptions.subscribe(ctx.db, "CSUBHOME1", Schedule(), lang="zh", now=datetime.now(UTC))
+    subscriptions.subscribe(
+        ctx.db, Workspace(TEAM_ID), "CSUBHOME1", Schedule(), lang="zh", now=datetime.now(UTC)
+    )
     admin, member = unique("UADMIN"), unique("UNOLOCALE")
     standin.users[admin] = {"locale": "en-US", "is_admin": True}
     dispatch(app, _home_opened(admin))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.slack.installations import BOT_SCOPES, REDIRECT_PATH
 from bot.slack.slash import COMMAND
 
 MANIFEST = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot/slack/manifest.yaml").read_text())
@@ -13,7 +14,7 @@ MANIFEST = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot/slack/mani
 
 def test_manifest_matches_the_surfaces():
     assert [c["command"] for c in MANIFEST["features"]["slash_commands"]] == [COMMAND]
-    events = {"app_mention", "message.im", "app_home_opened"}
+    events = {"app_mention", "message.im", "app_home_opened", "app_uninstalled", "tokens_revoked"}
     assert set(MANIFEST["settings"]["event_subscriptions"]["bot_events"]) == events
     assert MANIFEST["features"]["app_home"]["home_tab_enabled"] is True
     assert MANIFEST["settings"]["interactivity"]["is_enabled"] is True
@@ -25,3 +26,8 @@ def test_manifest_matches_the_surfaces():
         MANIFEST["settings"]["interactivity"]["request_url"],
     }
     assert {u.rsplit("/", 2)[-2:] == ["slack", "events"] for u in urls} == {True}
+
+
+def test_an_install_asks_for_the_manifests_scopes_and_returns_to_its_redirect_url():
+    assert tuple(MANIFEST["oauth_config"]["scopes"]["bot"]) == BOT_SCOPES
+    assert [u.split("/", 3)[3] for u in MANIFEST["oauth_config"]["redirect_urls"]] == [REDIRECT_PATH[1:]]

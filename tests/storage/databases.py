@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from bot.storage.db import metadata, open_database
+from bot.storage.db import make_engine, open_database
+from bot.storage.schema import Workspace
 
 BACKENDS = ("sqlite", "postgresql")
+WS = Workspace("T0000AAAA")
+"""The workspace storage tests write in unless they are about several."""
 
 # Read at import: the suite's autouse fixture clears ECOSYS_* from the environment of every test.
 POSTGRES_URL = os.environ.get("ECOSYS_TEST_POSTGRES_URL", "")
@@ -38,14 +41,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A URL to an empty database; the PostgreSQL one is emptied again after the test."""
     url = url_for(request.param, tmp_path)
     if request.param == "postgresql":
-        fresh = open_database(url)
-        metadata.drop_all(fresh)
-        fresh.dispose()
+        empty_postgres(url)
     yield url
     if request.param == "postgresql":
-        used = open_database(url)
-        metadata.drop_all(used)
-        used.dispose()
+        empty_postgres(url)
+
+
+def empty_postgres(url: str) -> None:
+    """Drop everything in the test database's public schema (tables of any revision, alembic_version)."""
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    engine.dispose()
 
 
 @pytest.fixture()

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine
 
 from bot.storage import feedback
+from bot.storage.schema import Workspace
 
 NOW = datetime(2024, 3, 6, 12, 0, tzinfo=UTC)
 
@@ -14,8 +15,8 @@ NOW = datetime(2024, 3, 6, 12, 0, tzinfo=UTC)
 def _vote(db: Engine, user: str, answer: str, *, helpful: bool = False, team: str = "T1", at=NOW) -> bool:  # type: ignore[no-untyped-def]
     voter = feedback.voter_key(team_id=team, user_id=user, answer_key=answer)
     return feedback.record_vote(
-        db, voter=voter, question=" Service  Mesh ", lang="en", entry_ids=["istio", "linkerd"],
-        helpful=helpful, team_id=team, at=at,
+        db, Workspace(team), voter=voter, question=" Service  Mesh ", lang="en",
+        entry_ids=["istio", "linkerd"], helpful=helpful, at=at,
     )  # fmt: skip
 
 
@@ -27,13 +28,13 @@ def test_one_vote_per_person_and_answer(db: Engine) -> None:
     assert _vote(db, "U1", "a2") is True
     assert _vote(db, "U1", "a1", team="T2") is True  # another workspace, another person
     (marked,) = feedback.unhelpful_answers(
-        db, since=NOW - timedelta(days=7), until=NOW + timedelta(seconds=1)
+        db, Workspace("T1"), since=NOW - timedelta(days=7), until=NOW + timedelta(seconds=1)
     )
-    assert (marked.question, marked.count, marked.entries) == ("service mesh", 4, ("istio", "linkerd"))
-    only_t1 = feedback.unhelpful_answers(
-        db, since=NOW - timedelta(days=7), until=NOW + timedelta(seconds=1), team_id="T1"
+    assert (marked.question, marked.count, marked.entries) == ("service mesh", 3, ("istio", "linkerd"))
+    other = feedback.unhelpful_answers(
+        db, Workspace("T2"), since=NOW - timedelta(days=7), until=NOW + timedelta(seconds=1)
     )
-    assert only_t1[0].count == 3
+    assert other[0].count == 1  # each workspace sees only its own votes
 
 
 def test_no_user_id_is_stored_and_old_votes_are_purged(db: Engine) -> None:
@@ -44,8 +45,8 @@ def test_no_user_id_is_stored_and_old_votes_are_purged(db: Engine) -> None:
     assert not any("USECRET" in str(value) for row in rows for value in row.values())
     assert feedback.purge(db, keep_days=90, now=NOW) == 1
     assert (
-        feedback.unhelpful_answers(db, since=NOW - timedelta(days=1), until=NOW + timedelta(seconds=1))[
-            0
-        ].count
+        feedback.unhelpful_answers(
+            db, Workspace("T1"), since=NOW - timedelta(days=1), until=NOW + timedelta(seconds=1)
+        )[0].count
         == 1
     )
