@@ -180,8 +180,13 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
             if entry_id not in names[key]:
                 names[key].append(entry_id)
 
+    everyday = naming.everyday_words(kb.entries.values())
+
+    def is_everyday(word: str) -> bool:
+        return word in STOP_WORDS or everyday[word] >= WEAK_NAME_DOCUMENTS or not analyze(word)
+
     for entry in kb.entries.values():
-        for folded, value in naming.spellings(entry):
+        for folded, value in naming.spellings(entry, is_everyday):
             answer_to(compact(folded), entry.id, value)
             if _CJK.search(folded) and value == naming.FULL:
                 cjk_names.setdefault(folded, entry.id)
@@ -190,14 +195,10 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
             catalog.related_by_category.setdefault(related, []).append(entry.id)
 
     catalog.weak_names = _weak_names(kb, names)
-    everyday = naming.everyday_words(kb.entries.values())
     mentions = Counter(
         w for e in kb.entries.values() for w in set(re.findall(r"[0-9a-z]+", fold(e.description.en)))
     )
-    distinctive = naming.distinctive_words(
-        kb.entries,
-        lambda w: w in STOP_WORDS or everyday[w] >= WEAK_NAME_DOCUMENTS or not analyze(w),
-    )
+    distinctive = naming.distinctive_words(kb.entries, is_everyday)
     for word, owners in distinctive.items():
         for entry_id, value in owners:
             answer_to(word, entry_id, value)

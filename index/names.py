@@ -63,8 +63,13 @@ def _repo_name(url: str) -> str:
     return parts[-1].removesuffix(".git") if len(parts) >= 2 and "github" in url else ""
 
 
-def spellings(entry: Entry) -> Iterable[tuple[str, float]]:
-    """The texts ``entry`` answers to (folded), with their strengths; distinctive words come later."""
+def spellings(
+    entry: Entry, everyday: Callable[[str], bool] = lambda _w: False
+) -> Iterable[tuple[str, float]]:
+    """The texts ``entry`` answers to (folded), with their strengths; distinctive words come later.
+
+    A repository named with an everyday word (``opcr-io/policy``) does not make that word a name.
+    """
     for raw in (entry.name, *entry.aliases):
         folded = fold(raw)
         yield folded, FULL
@@ -75,7 +80,7 @@ def spellings(entry: Entry) -> Iterable[tuple[str, float]]:
             if inside and inside not in GENERIC_BRACKETS:
                 yield inside, SPELLED
     repo = fold(_repo_name(entry.repo))
-    if len(compact(repo)) >= 3:
+    if len(compact(repo)) >= 3 and not everyday(compact(repo)):
         yield repo, SPELLED
 
 
