@@ -229,7 +229,9 @@ class Engine:
         catalog = self._catalog
         named = reading.named
         exact = [e for e in named if e not in reading.typo_named]
-        bare = not reading.content and not reading.categories and len(exact) == len(named)
+        bare = (
+            not reading.content and not reading.categories and len(exact) == len(named) and _joined(reading)
+        )
         if len(named) >= 2 and (reading.compare_cue or bare):
             # Without "vs" or "区别", only names spelled right and nothing else make a comparison: two
             # guessed spellings in a row are more likely one thing misspelled than two things compared,
@@ -318,6 +320,18 @@ class Engine:
             category_name=localize(category.name.get(lang), lang) if category else entry.category,
             status_note=localize(entry.status_note.get(lang), lang),
         )
+
+
+_JOINERS = re.compile(r"\b(?:and|or|with)\b|[\s,，、;；/&+|和与跟及或]")
+
+
+def _joined(reading: Reading) -> bool:
+    """Only names and words that join them ("etcd 和 consul", "etcd, consul"): "阿里云上的 k8s" relates two
+    names (k8s on Alibaba Cloud), it does not compare them."""
+    rest = reading.text
+    for said in reading.name_said.values():
+        rest = rest.replace(said, " ", 1)
+    return not _JOINERS.sub("", rest)
 
 
 def _compared(catalog: Catalog, named: list[str]) -> list[rank.Scored]:

@@ -81,9 +81,13 @@ def detect_lang(text: str) -> Lang:
 
 
 def localize(text: str, lang: Lang) -> str:
-    """Simplified → Traditional (OpenCC ``s2t``) for a Traditional question; else unchanged."""
+    """Simplified → Traditional for a Traditional question; else unchanged.
+
+    OpenCC ``s2twp``: Taiwan's standard characters and wording (為, 叢集, 網路, 軟體), the Traditional that
+    our own hand-written texts use (專案), rather than ``s2t``'s dictionary forms (爲, 集羣).
+    """
     if lang == "zh-Hant" and _CJK.search(text):
-        return _convert("s2t", text)
+        return _convert("s2twp", text)
     return text
 
 

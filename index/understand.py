@@ -39,6 +39,7 @@ MATURITY_WORDS = {
     "archived": "archived",
     "archive": "archived",
     "归档": "archived",
+    "封存": "archived",
     "废弃": "archived",
 }
 _FILLER_TEXT = (

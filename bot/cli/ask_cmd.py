@@ -21,8 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("question", nargs="+", help="the question (quote it, or write it as several words)")
-    parser.add_argument("--limit", type=int, default=5, help="how many results to show (default 5)")
-    parser.add_argument("--page", type=int, default=1, help="which page of results (default 1)")
+    parser.add_argument("--limit", type=_positive, default=5, help="how many results to show (default 5)")
+    parser.add_argument("--page", type=_positive, default=1, help="which page of results (default 1)")
     parser.add_argument(
         "--color", action=argparse.BooleanOptionalAction, default=None, help="bold highlights"
     )
@@ -30,6 +30,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--team", default="", help="workspace id (T…): offer its most asked categories when nothing is found"
     )
     parser.set_defaults(func=run)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,11 +47,11 @@ def run(args: argparse.Namespace) -> int:
             "Run `ecosys data check` to see them.",
             file=sys.stderr,
         )
-    limit = max(1, args.limit)
-    answer = engine.search(" ".join(args.question), limit=limit, offset=(max(1, args.page) - 1) * limit)
+    limit = args.limit
+    answer = engine.search(" ".join(args.question), limit=limit, offset=(args.page - 1) * limit)
     color = sys.stdout.isatty() if args.color is None else args.color
     nothing = None
-    if not answer.found:
+    if not answer.found and not answer.total:
         nothing = nothing_found.help_for(engine, answer, most_asked=_most_asked(ctx, args.team))
     sys.stdout.write(render_answer(answer, color=color, nothing=nothing))
     return 0

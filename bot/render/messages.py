@@ -7,6 +7,7 @@ written out rather than converted at run time: these are a few dozen fixed sente
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from index.answer import Answer
@@ -56,8 +57,11 @@ def help_title(lang: str) -> str:
 
 
 def nothing_found(lang: str, question: str) -> str:
-    """The first line of a nothing-found reply; never followed by random entries."""
-    q = question.strip()
+    """The first line of a nothing-found reply; never followed by random entries.
+
+    The question is echoed without control characters: a terminal would obey them (title, clear screen).
+    """
+    q = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in question).strip()
     if len(q) > 80:
         q = q[:79] + "…"
     if not q:
@@ -93,11 +97,12 @@ def projects_count(lang: str, count: int) -> str:
 
 
 def understood_category(lang: str, category_name: str, total: int) -> str:
+    """A category answer's title: how many results the question found (not how many the category holds)."""
     return _pick(
         lang,
-        f"{category_name}（{total} 个项目）",
-        f"{category_name}（{total} 個專案）",
-        f"{category_name} ({projects_count('en', total)})",
+        f"{category_name}（{total} 个结果）",
+        f"{category_name}（{total} 個結果）",
+        f"{category_name} ({total} result{'' if total == 1 else 's'})",
     )
 
 
@@ -111,6 +116,16 @@ def understood_comparison(lang: str, names: Sequence[str]) -> str:
 
 def understood_search(lang: str, question: str) -> str:
     return _pick(lang, f"搜索：{question}", f"搜尋：{question}", f"Search: {question}")
+
+
+def no_more(lang: str, total: int) -> str:
+    """A page past the last result: there were results, just not this many."""
+    return _pick(
+        lang,
+        f"这一页没有更多结果了（共 {total} 项）。",
+        f"這一頁沒有更多結果了（共 {total} 項）。",
+        f"No more results on this page ({total} in all).",
+    )
 
 
 def page_note(lang: str, first: int, last: int, total: int) -> str:
@@ -238,7 +253,7 @@ def understood_title(answer: Answer) -> str:
     lang = answer.lang
     if answer.understood == "category":
         return understood_category(lang, answer.category_name, answer.total)
-    if answer.understood == "project" and answer.hits:
+    if answer.understood == "project" and answer.hits and answer.offset == 0:
         return understood_project(lang, answer.hits[0].entry.name)
     if answer.understood == "comparison":
         return understood_comparison(lang, [h.entry.name for h in answer.hits])

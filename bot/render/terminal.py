@@ -92,6 +92,8 @@ def render_nothing_found(found: NothingFound) -> str:
 def render_answer(answer: Answer, *, color: bool = False, nothing: NothingFound | None = None) -> str:
     """The whole answer; ``nothing`` says what to offer when it found nothing (``bot.nothing_found``)."""
     lang = answer.lang
+    if not answer.hits and answer.total:
+        return messages.no_more(lang, answer.total) + "\n"
     if not answer.hits:
         found = nothing or NothingFound(" ".join(answer.question.split()), lang, answer.suggestions)
         return render_nothing_found(found)

@@ -175,3 +175,32 @@ def test_ask_off_topic_offers_a_few_populated_categories_in_the_question_languag
 
 def test_ask_a_typo_of_nothing_offers_did_you_mean(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _ask(capsys, "etcx") == 'Nothing found for "etcx".\nDid you mean: etcd?\n'
+
+
+def test_control_characters_in_a_question_never_reach_the_terminal(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _ask(capsys, "\x1b]0;pwned\x07 pizza \x1b[2J")
+    assert "\x1b" not in out and "\x07" not in out
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["--page", "100", "服务发现"], "没有更多结果"),
+        (["--page", "2", "etcd", "vs", "consul"], "No more results"),
+    ],
+)
+def test_a_page_past_the_last_result_says_so(
+    home: Path, capsys: pytest.CaptureFixture[str], words: list[str], said: str
+) -> None:
+    out = _ask(capsys, *words)
+    assert said in out and "Nothing found" not in out and "没有找到" not in out
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "x"])
+def test_a_page_must_be_a_positive_number(home: Path, capsys: pytest.CaptureFixture[str], page: str) -> None:
+    with pytest.raises(SystemExit):
+        main(["ask", "--page", page, "etcd"])
+    err = capsys.readouterr().err
+    assert "1 or more" in err or "expected one argument" in err  # "-1" reads as an option to argparse

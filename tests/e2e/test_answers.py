@@ -47,7 +47,7 @@ def test_slash_command_answers_ephemerally_in_chinese(web, slack):
     assert message["blocks"][0]["type"] == "header"
     assert message["blocks"][0]["text"]["text"].startswith("服务发现（")
     assert _in_order(text, DISCOVERY)
-    assert "个项目" in text or "项" in text
+    assert "个结果" in text
     assert _in_order(message["text"], DISCOVERY)  # the plain-text fallback says the same
     assert "ecosys_share" in buttons(message)
     assert any(q == "服务发现" and lang == "zh" and n >= 3 for q, lang, n in _query_log(web, "slash"))
@@ -65,7 +65,7 @@ def test_mention_in_a_thread_replies_in_that_thread_in_traditional_chinese(web, 
     assert call.headers["authorization"] == "Bearer xoxb-1111-2222-standinbottoken"
     text = visible_text(call.body)
     assert call.body["blocks"][0]["text"]["text"].startswith("服務發現（")
-    assert "個專案" in text
+    assert "個結果" in text
     assert _in_order(text, DISCOVERY)
     assert "ecosys_share" not in buttons(call.body)  # the reply is already in the channel
 

@@ -231,3 +231,18 @@ def test_an_in_domain_question_nothing_matches_well_is_partial_not_nothing(lands
         "我们的集群网络和存储都有一些奇怪的毛病，日志里看不出原因，镜像也拉得很慢"
     )
     assert answer.hits and answer.understood != "nothing"
+
+
+@pytest.mark.parametrize(
+    ("question", "understood"),
+    [("阿里云上的 k8s", "project"), ("etcd 和 consul", "comparison"), ("etcd, consul", "comparison")],
+)
+def test_two_names_compare_only_when_joined(landscape_engine: Engine, question: str, understood: str) -> None:
+    """Names joined by 和, a comma or a space are compared; "k8s on Alibaba Cloud" relates them."""
+    assert landscape_engine.search(question).understood == understood
+
+
+def test_the_taiwan_word_for_archived_is_understood(landscape_engine: Engine) -> None:
+    answer = landscape_engine.search("哪些 CNCF 專案被封存了")
+    assert answer.lang == "zh-Hant"
+    assert answer.hits and all(h.entry.cncf and h.entry.cncf.maturity == "archived" for h in answer.hits)

@@ -56,7 +56,7 @@ def test_a_category_answer_has_header_linked_names_and_context():
     msg = blocks.answer_message(answer([hit(entry("etcd")), hit(entry("Consul"))]))
     assert msg["blocks"][0] == {
         "type": "header",
-        "text": {"type": "plain_text", "text": "Service discovery (2 projects)"},
+        "text": {"type": "plain_text", "text": "Service discovery (2 results)"},
     }
     assert msg["blocks"][1]["text"]["text"] == "*<https://etcd.io/|etcd>*\nA thing."
     assert msg["blocks"][2]["type"] == "context"
@@ -64,7 +64,7 @@ def test_a_category_answer_has_header_linked_names_and_context():
         "Service discovery",
         "<https://etcd.io/|etcd.io>",
     ]
-    assert msg["text"] == "Service discovery (2 projects)\n• etcd — A thing.\n• Consul — A thing."
+    assert msg["text"] == "Service discovery (2 results)\n• etcd — A thing.\n• Consul — A thing."
 
 
 def test_inactive_projects_get_a_badge_and_their_status_note():
@@ -83,9 +83,9 @@ def test_inactive_projects_get_a_badge_and_their_status_note():
 @pytest.mark.parametrize(
     ("lang", "header"),
     [
-        ("zh", "服务发现（1 个项目）"),
-        ("zh-Hant", "服務發現（1 個專案）"),
-        ("en", "Service discovery (1 project)"),
+        ("zh", "服务发现（1 个结果）"),
+        ("zh-Hant", "服務發現（1 個結果）"),
+        ("en", "Service discovery (1 result)"),
     ],
 )
 def test_the_header_is_in_the_answers_language(lang, header):

@@ -59,7 +59,7 @@ def test_a_category_button_replaces_the_message_with_that_category_in_the_questi
     assert page["replace_original"] is True
     header = blocks_of(page)[0]["text"]["text"]
     assert header.startswith(first["text"].rsplit(" (", 1)[0])  # the category's Traditional name
-    assert "個專案" in header
+    assert "個結果" in header
 
 
 def test_a_near_question_offers_the_nearest_categories_first(app, standin):
