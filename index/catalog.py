@@ -260,8 +260,14 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
             catalog.picks[category.id] = picks
 
     picked = {e for ids in catalog.picks.values() for e in ids}
+    organisations = {c.id for c in kb.categories.values() if c.organisations}
     catalog.renown = {
-        e.id: prior(e, picked=e.id in picked, mentions=_mentions(e, mentions, catalog.weak_names))
+        e.id: prior(
+            e,
+            picked=e.id in picked,
+            mentions=_mentions(e, mentions, catalog.weak_names),
+            organisation=e.category in organisations,
+        )
         for e in kb.entries.values()
     }
     for key, ids in names.items():  # surest first, then the better known (EKS: Amazon's before EasyStack's)

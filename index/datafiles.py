@@ -12,8 +12,18 @@ from pathlib import Path
 
 from index.errors import DataDirMissing
 
-FORMAT_VERSION = "1"
-"""Bump when the meaning of the data or the analysis changes, so every index is rebuilt."""
+FORMAT_VERSION = "2"
+"""Bump when the meaning of the data changes, so every index is rebuilt (code changes are seen by themselves)."""
+
+_CODE = Path(__file__).resolve().parent
+
+
+def _code_digest() -> bytes:
+    """The engine's own source: an index (and its pickled catalog) is only reused by the code that built it."""
+    digest = hashlib.sha256()
+    for path in sorted(_CODE.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
 
 
 SNAPSHOTS = "snapshots"
@@ -48,6 +58,7 @@ def data_files(data_dirs: Sequence[Path]) -> list[tuple[Path, Path]]:
 def fingerprint(data_dirs: Sequence[Path]) -> str:
     """A content hash of all data files (names and bytes) and the format version."""
     digest = hashlib.sha256(f"ecosys-format-{FORMAT_VERSION}\n".encode())
+    digest.update(_code_digest())
     for directory, path in data_files(data_dirs):
         relative = path.name if path == directory else path.relative_to(directory)
         digest.update(f"{directory}\0{relative}\0".encode())

@@ -118,6 +118,7 @@ def _category(model: CategoryModel) -> Category:
         featured=tuple(model.featured),
         popular=tuple(model.popular),
         order=model.order,
+        organisations=model.organisations,
     )
 
 

@@ -85,6 +85,8 @@ class Category:
     popular: tuple[str, ...] = ()
     """Names of landscape items an editor puts next (used when the landscape is imported)."""
     order: int = 0
+    organisations: bool = False
+    """Its entries are organisations (CNCF members, service providers), not projects."""
 
 
 @dataclass(frozen=True)

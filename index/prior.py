@@ -8,11 +8,13 @@ from index.model import Entry
 
 MATURITY_PRIOR = {"graduated": 1.0, "incubating": 0.7, "sandbox": 0.2, "archived": -1.0}
 PICKED = 0.8
+ORGANISATION = -2.0
+"""A CNCF member's or a service provider's card is not a project: it answers by name, not to a need."""
 MENTIONED = 0.3
 """An editor's pick in some category is better known than an entry nobody picked."""
 
 
-def prior(entry: Entry, *, picked: bool = False, mentions: int = 0) -> float:
+def prior(entry: Entry, *, picked: bool = False, mentions: int = 0, organisation: bool = False) -> float:
     """A small, bounded preference: curated over imported, graduated over sandbox, alive over gone."""
     value = 1.0 if entry.source == "curated" else 0.0
     if entry.repo:
@@ -25,5 +27,7 @@ def prior(entry: Entry, *, picked: bool = False, mentions: int = 0) -> float:
         value -= 0.5
     if picked:
         value += PICKED
+    if organisation:
+        value += ORGANISATION
     # Mentioned in other entries' descriptions ("runs on Kubernetes", "exports to Prometheus").
     return value + MENTIONED * math.log1p(mentions)

@@ -104,6 +104,8 @@ class CategoryModel(Strict):
     featured: list[Id] = []
     popular: list[Word] = []
     order: StrictInt = 0
+    organisations: bool = False
+    """Its items are organisations (CNCF members, service providers), not projects: they answer by name only."""
 
 
 class EntryModel(Strict):

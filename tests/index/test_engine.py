@@ -246,3 +246,14 @@ def test_the_taiwan_word_for_archived_is_understood(landscape_engine: Engine) ->
     answer = landscape_engine.search("哪些 CNCF 專案被封存了")
     assert answer.lang == "zh-Hant"
     assert answer.hits and all(h.entry.cncf and h.entry.cncf.maturity == "archived" for h in answer.hits)
+
+
+def test_organisations_answer_by_name_not_to_a_need(landscape_engine: Engine) -> None:
+    """CNCF members' and service providers' cards (categories marked ``organisations``) stay out of technical
+    answers, and still answer when named."""
+    organisations = {c.id for c, _n in landscape_engine.categories() if c.organisations}
+    assert organisations
+    for question in ("k8s 日志收集方案", "service mesh", "container registry with a web UI"):
+        hits = landscape_engine.search(question, limit=10).hits
+        assert not [h.entry.id for h in hits if h.entry.category in organisations], question
+    assert landscape_engine.search("adidas").hits[0].entry.category in organisations
