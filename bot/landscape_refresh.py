@@ -68,8 +68,9 @@ def refresh_landscape(settings: Settings, *, timeout: float = TIMEOUT_SECONDS) -
         [d for d in settings.data_dirs if d.is_dir() and d != settings.landscape_dir]
     )
     try:
+        served = None if settings.landscape_dir.is_dir() else LANDSCAPE_SNAPSHOT.read_bytes()
         report = import_landscape_source(
-            download.body, name=url, out_dir=settings.landscape_dir, categories=categories
+            download.body, name=url, out_dir=settings.landscape_dir, categories=categories, served=served
         )
     except LandscapeError as exc:
         return RefreshResult("failed", f"landscape not refreshed, still serving the last good one: {exc}")

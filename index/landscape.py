@@ -120,7 +120,11 @@ class ImportReport:
 
 
 def import_landscape(
-    path: Path, *, out_dir: Path, categories: Mapping[str, Category] | Iterable[Category]
+    path: Path,
+    *,
+    out_dir: Path,
+    categories: Mapping[str, Category] | Iterable[Category],
+    served: bytes | None = None,
 ) -> ImportReport:
     """Convert the landscape file at ``path`` into one YAML file per category id in ``out_dir``.
 
@@ -128,13 +132,24 @@ def import_landscape(
     are written, so a failure leaves the previous import as it was. Raises ``LandscapeError`` naming the
     item at fault, or the subcategories no category claims.
     """
-    return import_landscape_source(_read_bytes(path), name=str(path), out_dir=out_dir, categories=categories)
+    return import_landscape_source(
+        _read_bytes(path), name=str(path), out_dir=out_dir, categories=categories, served=served
+    )
 
 
 def import_landscape_source(
-    source: bytes, *, name: str, out_dir: Path, categories: Mapping[str, Category] | Iterable[Category]
+    source: bytes,
+    *,
+    name: str,
+    out_dir: Path,
+    categories: Mapping[str, Category] | Iterable[Category],
+    served: bytes | None = None,
 ) -> ImportReport:
-    """``import_landscape`` for a file already in memory (a download); ``name`` is used in messages."""
+    """``import_landscape`` for a file already in memory (a download); ``name`` is used in messages.
+
+    ``served`` is the landscape file served until now when there is no previous import (the shipped
+    snapshot): what was added, changed and removed is counted against it.
+    """
     items = parse_landscape(source, name=name)
     entries, warnings = build_entries(items, categories)
     if out_dir.exists() and not _is_import_dir(out_dir):
@@ -143,29 +158,41 @@ def import_landscape_source(
             "choose a new or empty directory with --out."
         )
     previous = _read_previous(out_dir)
-    by_file: dict[str, list[Entry]] = {}
-    for entry in sorted(entries, key=lambda e: e.id):
-        by_file.setdefault(entry.category, []).append(entry)
-    files = {
-        f"{category}.yaml": render_entries(group, header=HEADER, source="landscape")
-        for category, group in by_file.items()
-    }
+    if not previous and served is not None:
+        served_entries, _ = build_entries(parse_landscape(served, name="the served landscape"), categories)
+        previous = _parsed(_entry_files(served_entries))
+    files = _entry_files(entries)
     files[MARKER] = _marker_text(source, len(items), len(entries))
     _replace_dir(out_dir, files)
 
-    current = {
-        entry["id"]: entry for text in files.values() if text.startswith("#") for entry in _entries_in(text)
-    }
+    current = _parsed(files)
     return ImportReport(
         out_dir=out_dir,
         items=len(items),
         entries=len(entries),
-        files=len(by_file),
+        files=len(files) - 1,
         added=tuple(sorted(current.keys() - previous.keys())),
         changed=tuple(sorted(i for i in current.keys() & previous.keys() if current[i] != previous[i])),
         removed=tuple(sorted(previous.keys() - current.keys())),
         warnings=tuple(warnings),
     )
+
+
+def _entry_files(entries: Sequence[Entry]) -> dict[str, str]:
+    """One YAML file per category id, as the importer writes them."""
+    by_file: dict[str, list[Entry]] = {}
+    for entry in sorted(entries, key=lambda e: e.id):
+        by_file.setdefault(entry.category, []).append(entry)
+    return {
+        f"{category}.yaml": render_entries(group, header=HEADER, source="landscape")
+        for category, group in by_file.items()
+    }
+
+
+def _parsed(files: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    return {
+        entry["id"]: entry for text in files.values() if text.startswith("#") for entry in _entries_in(text)
+    }
 
 
 def read_landscape(path: Path) -> list[LandscapeItem]:

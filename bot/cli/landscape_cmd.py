@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.cli.main import CliError
-from bot.config import load_settings
+from bot.config import LANDSCAPE_SNAPSHOT, load_settings
 from bot.landscape_refresh import refresh_landscape
 from index.drift import check_drift
 from index.errors import LandscapeError
@@ -58,7 +58,9 @@ def run_import(args: argparse.Namespace) -> int:
             "no categories found in " + ", ".join(map(str, category_dirs)) + ": run from a checkout."
         )
     try:
-        report = import_landscape(args.path, out_dir=out_dir, categories=categories)
+        first = out_dir == settings.landscape_dir and not out_dir.exists()  # replacing the shipped snapshot
+        served = LANDSCAPE_SNAPSHOT.read_bytes() if first and LANDSCAPE_SNAPSHOT.is_file() else None
+        report = import_landscape(args.path, out_dir=out_dir, categories=categories, served=served)
     except LandscapeError as exc:
         # Re-raised (not CliError) so `python -m bot.cli.main` reports it too: main catches EcosysError.
         raise LandscapeError(f"{exc} (nothing was written)") from exc
