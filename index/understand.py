@@ -57,6 +57,9 @@ _FILLER_TEXT = (
     "厂商 公司 服务商 提供商 供应商 vendor vendors company companies provider providers "
     "thing things something need want looking look find help me hi hello hey thanks question "
     "is are was does do 是 吗 呢 有 什么 哪个 怎么样 怎样 了解 知道 谁 用过 试过 "
+    "were been being did done has had have having which what who whom whose how why where there "
+    "their they them i my mine its these those could would should might must shall also just very "
+    "really please some much many more most ever "
 )
 
 
