@@ -19,7 +19,8 @@ from bot import nothing_found
 from bot.context import AppContext
 from bot.render import blocks, messages
 from bot.slack.clients import ResponseUrlError
-from bot.slack.commands import Command, encode_state, encode_vote
+from bot.slack.commands import Command, encode_state, encode_vote, parse_command
+from bot.slack.threads import post_reply
 from bot.storage.schema import Workspace
 from index.answer import Answer
 from index.errors import EcosysError
@@ -187,3 +188,18 @@ def delivery_errors(what: str) -> Iterator[None]:
         yield
     except (SlackClientError, ResponseUrlError, OSError):
         log.error("could not deliver the %s reply", what, exc_info=True)
+
+
+def answer_in_thread(job: Any, *, surface: Surface, what: str) -> None:
+    """Answer a mention or DM job (an ``AnswerJob`` whose payload has text, channel and thread_ts) in its thread."""
+    payload = job.payload
+    message = message_for(
+        job.ctx,
+        parse_command(payload["text"]),
+        workspace=job.workspace,
+        surface=surface,
+        channel_id=payload["channel"],
+        client=job.client,
+    )
+    with delivery_errors(what):
+        post_reply(job, channel=payload["channel"], thread_ts=payload["thread_ts"], message=message)

@@ -13,8 +13,7 @@ from slack_bolt import Ack, App, BoltContext
 
 from bot.slack import answering, services
 from bot.slack.answer_queue import AnswerJob, Handler, QueueUnavailable
-from bot.slack.commands import parse_command
-from bot.slack.threads import is_question_in_dm, post_reply
+from bot.slack.threads import is_question_in_dm
 
 
 def on_message(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
@@ -27,17 +26,7 @@ def on_message(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
 
 
 def answer_dm(job: AnswerJob) -> None:
-    payload = job.payload
-    message = answering.message_for(
-        job.ctx,
-        parse_command(payload["text"]),
-        workspace=job.workspace,
-        surface="dm",
-        channel_id=payload["channel"],
-        client=job.client,
-    )
-    with answering.delivery_errors("direct message"):
-        post_reply(job, channel=payload["channel"], thread_ts=payload["thread_ts"], message=message)
+    answering.answer_in_thread(job, surface="dm", what="direct message")
 
 
 JOBS: dict[str, Handler] = {"dm": answer_dm}

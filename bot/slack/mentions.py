@@ -9,8 +9,7 @@ from slack_bolt import Ack, App, BoltContext
 
 from bot.slack import answering, services
 from bot.slack.answer_queue import AnswerJob, Handler, QueueUnavailable
-from bot.slack.commands import parse_command
-from bot.slack.threads import is_person_mention, post_reply, thread_root
+from bot.slack.threads import is_person_mention, thread_root
 
 
 def on_mention(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
@@ -23,17 +22,7 @@ def on_mention(ack: Ack, event: dict[str, Any], context: BoltContext) -> None:
 
 
 def answer_mention(job: AnswerJob) -> None:
-    payload = job.payload
-    message = answering.message_for(
-        job.ctx,
-        parse_command(payload["text"]),
-        workspace=job.workspace,
-        surface="mention",
-        channel_id=payload["channel"],
-        client=job.client,
-    )
-    with answering.delivery_errors("mention"):
-        post_reply(job, channel=payload["channel"], thread_ts=payload["thread_ts"], message=message)
+    answering.answer_in_thread(job, surface="mention", what="mention")
 
 
 JOBS: dict[str, Handler] = {"mention": answer_mention}
