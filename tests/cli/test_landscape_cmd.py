@@ -65,7 +65,9 @@ def test_import_into_the_default_directory_is_then_read_beside_data(
     assert main(["data", "import-landscape", str(small)]) == 0
     out = capsys.readouterr().out
     assert f"Imported 3 landscape items as 3 entries in 2 files into {home / 'landscape'}." in out
-    assert re.search(r"\d+ added, \d+ changed, [1-9]\d* removed\.", out)  # counted against the shipped snapshot
+    assert re.search(
+        r"\d+ added, \d+ changed, [1-9]\d* removed\.", out
+    )  # counted against the shipped snapshot
     assert "ECOSYS_DATA_DIRS" not in out
     assert load_settings().data_dirs[-1] == home / "landscape"
 

@@ -259,7 +259,9 @@ def test_organisations_answer_by_name_not_to_a_need(landscape_engine: Engine) ->
     assert landscape_engine.search("adidas").hits[0].entry.category in organisations
 
 
-@pytest.mark.parametrize("question", ["which CNCF projects were archived", "what projects has the CNCF archived"])
+@pytest.mark.parametrize(
+    "question", ["which CNCF projects were archived", "what projects has the CNCF archived"]
+)
 def test_function_words_do_not_outweigh_the_question(landscape_engine: Engine, question: str) -> None:
     hits = landscape_engine.search(question).hits
     assert hits and all(h.entry.cncf and h.entry.cncf.maturity == "archived" for h in hits[:5])
