@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from whoosh.searching import Searcher
 
 from index.catalog import Catalog
-from index.gather import Candidates, idf
+from index.gather import Candidates, document_frequency, idf
 from index.understand import Reading, term_groups
 
 W_TEXT = 4.0
@@ -78,7 +78,10 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
     """Weigh each part of ``reading`` by the information in its words."""
 
     def weight(group: tuple[str, ...]) -> float:
-        return max(idf(searcher, t) for t in group)
+        # Over the words the index holds: a synonym no entry uses (a Taiwan spelling, say) would otherwise
+        # give its group the weight of a word nobody writes.
+        present = [t for t in group if document_frequency(searcher, t) > 0]
+        return max(idf(searcher, t) for t in (present or group))
 
     content = [(g, weight(g)) for g in reading.content]
     category = [(g, weight(g)) for g in reading.category_groups]

@@ -265,3 +265,19 @@ def test_organisations_answer_by_name_not_to_a_need(landscape_engine: Engine) ->
 def test_function_words_do_not_outweigh_the_question(landscape_engine: Engine, question: str) -> None:
     hits = landscape_engine.search(question).hits
     assert hits and all(h.entry.cncf and h.entry.cncf.maturity == "archived" for h in hits[:5])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("映像檔倉庫推薦", {"harbor", "quay", "docker-registry"}),
+        ("邊緣運算框架", {"kubeedge", "openyurt"}),
+        ("API 閘道推薦", {"kong", "apache-apisix"}),
+    ],
+)
+def test_taiwan_wording_finds_what_mainland_descriptions_say(
+    landscape_engine: Engine, question: str, expected: set
+) -> None:
+    """映像檔, 邊緣運算 and 閘道 are Taiwan's words for 镜像, 边缘计算 and 网关 (data/lexicon.yaml)."""
+    hits = [h.entry.id for h in landscape_engine.search(question).hits]
+    assert expected & set(hits[:3]), hits
