@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from index.errors import DataDirMissing
@@ -18,6 +19,7 @@ FORMAT_VERSION = "2"
 _CODE = Path(__file__).resolve().parent
 
 
+@lru_cache(maxsize=1)
 def _code_digest() -> bytes:
     """The engine's own source: an index (and its pickled catalog) is only reused by the code that built it."""
     digest = hashlib.sha256()

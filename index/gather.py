@@ -42,6 +42,7 @@ def document_frequency(searcher: Searcher, term: str) -> int:
     return _frequency(searcher, term)
 
 
+@lru_cache(maxsize=65_536)
 def _frequency(searcher: Searcher, term: str) -> int:
     return max(searcher.doc_frequency(f, term) for f in FIELDS)
 

@@ -62,12 +62,6 @@ class Facts:
     first_release: int | str = "unknown"
     maintainer: str = "unknown"
 
-    @property
-    def known(self) -> bool:
-        return any(
-            str(v) != "unknown" for v in (self.license, self.language, self.first_release, self.maintainer)
-        )
-
 
 @dataclass(frozen=True)
 class Category:

@@ -8,6 +8,7 @@ posts that each replace the acknowledgement in place (``replace_original``).
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -102,8 +103,9 @@ def _burst(web: Web, slack: SlackStandIn, tag: str, interrupt) -> tuple[set[str]
     def ask(n: int) -> None:
         try:
             reply = post_signed(url, slash_command(questions[n], response_url=slack.hook_url(hooks[n])))
-        except OSError:
-            return  # refused or reset: not acknowledged, Slack would tell the asker it failed
+        except (OSError, http.client.HTTPException):
+            # refused, reset, or cut off mid-response by the kill: not acknowledged, Slack would say it failed
+            return
         if reply.status == 200:
             with lock:
                 acked.add(hooks[n])
