@@ -123,6 +123,14 @@ def _weak_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:
     return weak
 
 
+def _lexicon_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:
+    """Names that are also words of the lexicon: 阿里云 names Alibaba Cloud's container service, and is
+    the vendor of twenty other entries; serverless names a framework, and is a way to run code. Said
+    with other words, such a word is evidence for everything it describes, not the name of one entry."""
+    lexicon = {compact(fold(word)) for group in kb.lexicon for word in group}
+    return {key for key in names if key in lexicon}
+
+
 def _domain_terms(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
     """The ecosystem's vocabulary: what curated entries, categories and the lexicon say.
 
@@ -194,7 +202,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         for related in entry.related:
             catalog.related_by_category.setdefault(related, []).append(entry.id)
 
-    catalog.weak_names = _weak_names(kb, names)
+    catalog.weak_names = _weak_names(kb, names) | _lexicon_names(kb, names)
     mentions = Counter(
         w for e in kb.entries.values() for w in set(re.findall(r"[0-9a-z]+", fold(e.description.en)))
     )
@@ -233,9 +241,11 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
 
     synonyms: dict[str, set[str]] = defaultdict(set)
     groups = [list(group) for group in kb.lexicon]
+    lexicon_words = {fold(word) for group in kb.lexicon for word in group}
     for entry in kb.entries.values():
         # An alias means its entry's name: "k8s" in a question also matches descriptions saying Kubernetes.
-        groups.append([entry.name, *entry.aliases])
+        # Not a lexicon word (阿里云, an alias of one service): that means what its lexicon group means.
+        groups.append([w for w in (entry.name, *entry.aliases) if fold(w) not in lexicon_words])
     for group in groups:
         terms: set[str] = set()
         for word in group:

@@ -232,7 +232,7 @@ class Engine:
         bare = (
             not reading.content and not reading.categories and len(exact) == len(named) and _joined(reading)
         )
-        if len(named) >= 2 and (reading.compare_cue or bare):
+        if len(named) >= 2 and (_asks_to_compare(catalog, reading) or bare):
             # Without "vs" or "区别", only names spelled right and nothing else make a comparison: two
             # guessed spellings in a row are more likely one thing misspelled than two things compared,
             # and "用 prometheus 监控 k8s" asks about monitoring.
@@ -332,6 +332,18 @@ def _joined(reading: Reading) -> bool:
     for said in reading.name_said.values():
         rest = rest.replace(said, " ", 1)
     return not _JOINERS.sub("", rest)
+
+
+def _asks_to_compare(catalog: Catalog, reading: Reading) -> bool:
+    """A comparison cue, unless it is only "or" (还是) in a sentence that says more, between projects of
+    different kinds: "calico or flannel for a small cluster" compares, "local development against a
+    remote Kubernetes or OpenShift cluster" describes a tool."""
+    if not reading.compare_cue:
+        return False
+    if not reading.weak_compare_cue or not reading.content:
+        return True
+    categories = [catalog.entries[e].category for e in reading.named]
+    return len(set(categories)) < len(categories)
 
 
 def _compared(catalog: Catalog, named: list[str]) -> list[rank.Scored]:

@@ -23,7 +23,7 @@ from whoosh.searching import Searcher
 
 from index.catalog import Catalog
 from index.gather import Candidates, document_frequency, idf
-from index.understand import Reading, term_groups
+from index.understand import Reading, fragment, term_groups
 
 W_TEXT = 4.0
 W_NAME = 10.0
@@ -33,13 +33,15 @@ BY_NAME = 3.0
 """Asked by its own name (服务发现, not the narrower 注册中心), a category's editor's order is the answer."""
 W_MATURITY = 3.0
 W_CNCF = 1.0
-W_PRIOR = 0.25
+W_PRIOR = 0.4
 W_NEIGHBOUR = 0.8
 MATURITY_PART = 3.0
 """The weight of a maturity word as a part of the question (an IDF-like figure: a mid-frequency word)."""
 CNCF_PART = 1.5
 NAME_PART = 2.0
 """A name weighs twice its words' IDF: it points at one entry, a word at many."""
+FRAGMENT_WEIGHT = 1.0
+"""The most a lone Chinese character weighs (``index.understand.fragment``): as much as a common word."""
 MIN_COVERAGE = 0.5
 LONG_QUESTION_COVERAGE = 0.4
 """Below this share of a question's own words an answer is *partial* (four or more words: chattier)."""
@@ -81,7 +83,8 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         # Over the words the index holds: a synonym no entry uses (a Taiwan spelling, say) would otherwise
         # give its group the weight of a word nobody writes.
         present = [t for t in group if document_frequency(searcher, t) > 0]
-        return max(idf(searcher, t) for t in (present or group))
+        value = max(idf(searcher, t) for t in (present or group))
+        return min(value, FRAGMENT_WEIGHT) if fragment(group) else value
 
     content = [(g, weight(g)) for g in reading.content]
     category = [(g, weight(g)) for g in reading.category_groups]
@@ -112,11 +115,25 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
     )
 
 
-def _coverage(terms: frozenset[str], groups: Sequence[tuple[tuple[str, ...], float]]) -> float:
+def _coverage(
+    terms: frozenset[str],
+    groups: Sequence[tuple[tuple[str, ...], float]],
+    category_groups: Sequence[tuple[str, ...]] = (),
+    membership: float = 0.0,
+) -> float:
+    """The IDF-weighted share of ``groups`` that ``terms`` say. A member of a named category says that
+    category's words by being in it, however its description happens to spell them (容器镜像仓库,
+    "registry for images"), in proportion to its membership."""
     total = sum(w for _g, w in groups)
     if not total:
         return 0.0
-    return sum(w for g, w in groups if terms.intersection(g)) / total
+    said = 0.0
+    for group, weight in groups:
+        if terms.intersection(group):
+            said += weight
+        elif group in category_groups:
+            said += weight * membership
+    return said / total
 
 
 def _picks(catalog: Catalog, reading: Reading) -> dict[str, float]:
@@ -133,7 +150,11 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     """Every candidate with its score, best first."""
     share = parts(searcher, catalog, reading)
     best = max(found.bm25.values(), default=0.0) or 1.0
-    coverages = {e: _coverage(catalog.entry_terms.get(e, frozenset()), share.groups) for e in found.bm25}
+    coverages = {
+        e: _coverage(catalog.entry_terms.get(e, frozenset()), share.groups, reading.category_groups, m)
+        for e in found.bm25
+        for m in (found.membership.get(e, 0.0),)
+    }
     # Relative to the best answer's: a long question is never covered whole, and its best match
     # must still outweigh an entry that is merely well known.
     best_coverage = max(coverages.values(), default=0.0) or 1.0
@@ -145,24 +166,25 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     for entry_id, bm25 in found.bm25.items():
         entry = catalog.entries[entry_id]
         own = catalog.entry_terms.get(entry_id, frozenset())
-        value = W_TEXT * (coverages[entry_id] / best_coverage) ** 2 * (0.5 + 0.5 * bm25 / best)
+        value = W_TEXT * (coverages[entry_id] / best_coverage) ** 2 * (0.3 + 0.7 * bm25 / best)
         # Squared: a name that is most of the question decides it, one said in passing is context.
         value += W_NAME * share.names.get(entry_id, 0.0) ** 2
         if entry_id not in share.names:
             value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
         membership = found.membership.get(entry_id, 0.0)
         value += W_CATEGORY * share.category * membership
-        if entry_id in picks:
+        content = _coverage(own, share.content_groups) if share.content_groups else 1.0
+        if entry_id in picks and entry.is_active:
             # Asked by the category's own name, the editor's order leads; asked by a narrower term
-            # (日志收集 for monitoring), a pick leads only as far as it says that term itself.
+            # (日志收集 for monitoring), a pick leads only as far as it says that term itself, and asked
+            # with more words (安全容器运行时), as far as it says those. A pick that is gone leads nowhere.
             says = BY_NAME if reading.by_name else _coverage(own, category_words)
-            value += W_PICK * share.category**2 * picks[entry_id] * says
+            value += W_PICK * share.category**2 * picks[entry_id] * says * content
         if reading.maturity and entry.cncf is not None and entry.cncf.maturity == reading.maturity:
             value += W_MATURITY * share.maturity
         if entry.cncf is not None:
             value += W_CNCF * share.cncf
         value += W_PRIOR * catalog.renown.get(entry_id, 0.0)
-        content = _coverage(own, share.content_groups) if share.content_groups else 1.0
         scored.append(Scored(entry_id, value, frozenset(own & wanted), content))
     order = {entry_id: i for i, entry_id in enumerate(catalog.entries)}
     scored.sort(key=lambda s: (-s.score, order[s.entry_id]))

@@ -16,12 +16,14 @@ from functools import lru_cache
 from index import names as naming
 from index.catalog import MAX_NAME_WORDS, Catalog, compact, words
 from index.normalize import fold as fold_name
-from index.tokenizer import STOP_WORDS, analyze
+from index.tokenizer import STOP_WORDS, analyze, term_spans
 
 COMPARE_CUES = re.compile(
     r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|difference[s]?|differ|between|or)\b"
     r"|区别|对比|比较|差异|不同|异同|还是|优劣|哪个好|pk"
 )
+WEAK_COMPARE_CUES = re.compile(r"\b(or|between)\b|还是")
+"""Cues that also join things a sentence merely lists ("a remote Kubernetes or OpenShift cluster")."""
 COMPARE_TERMS = frozenset(
     {"区别", "对比", "比较", "差异", "不同", "异同", "优劣", "compar", "differ", "versu"}
 )
@@ -103,6 +105,8 @@ class Reading:
     maturity: str | None = None
     mentions_cncf: bool = False
     compare_cue: bool = False
+    weak_compare_cue: bool = False
+    """The only comparison cues are ``WEAK_COMPARE_CUES``."""
     unknown_words: list[str] = field(default_factory=list)
     """ASCII words that are neither in the index nor a name: candidates for "did you mean"."""
 
@@ -156,7 +160,10 @@ def _find_names(
             if ids and not weak:
                 spans.append((start, end))
                 found.append((start, ids[0], catalog.strength.get((key, ids[0]), 1.0), text[start:end]))
+    whole = compact(text)
     for name, entry_id in catalog.cjk_names:
+        if compact(name) in catalog.weak_names and compact(name) != whole and not compare:
+            continue
         at = text.replace(" ", "").find(name) if " " in name else text.find(name)
         if at >= 0 and _free(spans, at, at + len(name)):
             spans.append((at, at + len(name)))
@@ -235,7 +242,9 @@ def _find_misspelled_pairs(
 def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bool]) -> Reading:
     """Read folded ``text``. ``known_term(term)`` says whether an index term occurs in any document."""
     reading = Reading(text=text)
-    reading.compare_cue = bool(COMPARE_CUES.search(text))
+    cues = {m.group(0) for m in COMPARE_CUES.finditer(text)}
+    reading.compare_cue = bool(cues)
+    reading.weak_compare_cue = bool(cues) and all(WEAK_COMPARE_CUES.fullmatch(c) for c in cues)
     spans: list[tuple[int, int]] = []
 
     for word, maturity in MATURITY_WORDS.items():
@@ -291,7 +300,7 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
             reading.name_strength[entry_id] = strength
             reading.name_said[entry_id] = said
 
-    reading.content = term_groups(_mask(text, spans), catalog)
+    reading.content = _groups(_outside(text, spans), catalog)
     reading.all_terms = term_groups(text, catalog)
     names = " ".join(catalog.entries[e].name for e in reading.named)
     reading.name_terms = term_groups(fold_name(names), catalog)
@@ -299,10 +308,44 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
     return reading
 
 
+_ONE_HANZI = re.compile(r"[\u3400-\u9fff]")
+
+
+def fragment(group: tuple[str, ...]) -> bool:
+    """A lone Chinese character: a function word (多, 写, 跑), or what is left of a word a name or a
+    category term was cut out of. Rare as a token in descriptions, so its IDF overstates it."""
+    return all(len(t) == 1 and _ONE_HANZI.match(t) for t in group)
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The index terms of the words of ``text`` that lie outside every span (names, categories, maturity).
+
+    A word a span only cuts into stays whole when what lies outside the span is no word of its own: in
+    多集群管理 the category term 集群管理 leaves 多集群 (multi-cluster), not a lone 多; in 容器网络方案 the
+    term 容器网络 leaves the word 方案, and 网络方案 goes.
+    """
+    words = term_spans(text)
+    alone = {(start, end) for _t, start, end in words}
+    kept = []
+    for term, start, end in words:
+        cut = [(s, e) for s, e in spans if s < end and start < e]
+        if any(s <= start and end <= e for s, e in cut):
+            continue
+        outside = [(start, s) for s, _e in cut if s > start] + [(e, end) for _s, e in cut if e < end]
+        if any(part in alone for part in outside):
+            continue
+        kept.append(term)
+    return kept
+
+
 def term_groups(source: str, catalog: Catalog) -> list[tuple[str, ...]]:
     """The index terms of ``source`` as groups of interchangeable terms (a word and its synonyms)."""
+    return _groups(analyze(source), catalog)
+
+
+def _groups(terms: list[str], catalog: Catalog) -> list[tuple[str, ...]]:
     result: list[tuple[str, ...]] = []
-    for term in analyze(source):
+    for term in terms:
         if term in filler_terms():
             continue
         group = catalog.synonyms.get(term, (term,))

@@ -85,7 +85,13 @@ BLIND_DIR = RELEVANCE_DIR / "blind"
 """Questions written from third-party texts by a helper that never read the engine or the data (issue 9)."""
 
 
-def load_blind(entries: Mapping[str, Entry], landscape_file: Path) -> tuple[list[Question], list[str]]:
+UNSEEN_DIR = RELEVANCE_DIR / "unseen"
+"""A held-out set written the same way by another blind helper: its figures are reported, never tuned on."""
+
+
+def load_blind(
+    entries: Mapping[str, Entry], landscape_file: Path, directory: Path = BLIND_DIR
+) -> tuple[list[Question], list[str]]:
     """The blind set with its expected project names resolved to entry ids, and the names that resolve to none.
 
     Names are matched as the merge matches layers (``index.merge``): an entry's name or alias, else the
@@ -94,7 +100,7 @@ def load_blind(entries: Mapping[str, Entry], landscape_file: Path) -> tuple[list
     """
     resolver = _Resolver(entries, landscape_file)
     questions, unresolved = [], []
-    for path in sorted(BLIND_DIR.glob("*.yaml")):
+    for path in sorted(directory.glob("*.yaml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
             ids = []
             for name in item.get("expect") or ():
