@@ -123,6 +123,23 @@ def _weak_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:
     return weak
 
 
+def _drop_category_spellings(
+    kb: KnowledgeBase, names: dict[str, list[str]], strength: dict[tuple[str, str], float]
+) -> None:
+    """A derived spelling that is a category's term names the category, not the entry: "Container
+    Registry (Google Cloud)" answers to its whole alias, and "container registry" is every registry."""
+    terms = {compact(fold(t)) for c in kb.categories.values() for t in (c.name.zh, c.name.en, *c.terms)}
+    for key in terms & names.keys():
+        kept = [e for e in names[key] if strength[(key, e)] >= naming.FULL]
+        for entry_id in names[key]:
+            if entry_id not in kept:
+                del strength[(key, entry_id)]
+        if kept:
+            names[key] = kept
+        else:
+            del names[key]
+
+
 def _lexicon_names(kb: KnowledgeBase, names: dict[str, list[str]]) -> set[str]:
     """Names that are also words of the lexicon: 阿里云 names Alibaba Cloud's container service, and is
     the vendor of twenty other entries; serverless names a framework, and is a way to run code. Said
@@ -210,6 +227,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     for word, owners in distinctive.items():
         for entry_id, value in owners:
             answer_to(word, entry_id, value)
+    _drop_category_spellings(kb, names, strength)
 
     ascii_terms: dict[tuple[str, ...], list[str]] = defaultdict(list)
     cjk_terms: dict[str, list[str]] = defaultdict(list)

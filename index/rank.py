@@ -35,6 +35,8 @@ W_MATURITY = 3.0
 W_CNCF = 1.0
 W_PRIOR = 0.4
 W_NEIGHBOUR = 0.8
+W_CONTEXT = 2.0
+"""What a project named as the setting of a question loses: the question asks for something else."""
 MATURITY_PART = 3.0
 """The weight of a maturity word as a part of the question (an IDF-like figure: a mid-frequency word)."""
 CNCF_PART = 1.5
@@ -168,7 +170,10 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         own = catalog.entry_terms.get(entry_id, frozenset())
         value = W_TEXT * (coverages[entry_id] / best_coverage) ** 2 * (0.3 + 0.7 * bm25 / best)
         # Squared: a name that is most of the question decides it, one said in passing is context.
-        value += W_NAME * share.names.get(entry_id, 0.0) ** 2
+        if entry_id in reading.context_named and share.content_groups:
+            value -= W_CONTEXT  # the setting of what is asked for, not the answer ("基于 kubespray 的…")
+        else:
+            value += W_NAME * share.names.get(entry_id, 0.0) ** 2
         if entry_id not in share.names:
             value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
         membership = found.membership.get(entry_id, 0.0)

@@ -102,6 +102,9 @@ class Reading:
     """Every meaningful term group, names and category words included (for scoring)."""
     by_name: bool = False
     """The best category was named by its own name (容器编排, service discovery), not a narrower term."""
+    context_named: list[str] = field(default_factory=list)
+    """Named entries said as the setting of something else ("基于 kubespray 的…", "Kubernetes 的…控制器",
+    "runs on Kubernetes", "replace Zabbix"): ``index.rank`` does not take them for the answer."""
     maturity: str | None = None
     mentions_cncf: bool = False
     compare_cue: bool = False
@@ -239,6 +242,26 @@ def _find_misspelled_pairs(
             reading.typo_named.append(close[0])
 
 
+_CONTEXT_BEFORE = re.compile(
+    r"(?:基于|基於|和|与|跟|配合|兼容|对接|集成|整合|从|替代|代替|取代|替换|换掉|像|类似|比|在|给|把|为|面向|支持|接入|"
+    r"\b(?:on|for|with|into|from|replac\w*|instead of|like|than|in|of|atop|over|against|via|around|across|"
+    r"support\w*|compatible with|based on|built on|alternative to|extends?|integrat\w* with))\s*$"
+)
+_CONTEXT_AFTER = re.compile(
+    r"^\s*(?:的|上|里|中|之上|集群|文件|文档|原生|兼容|风格|"
+    r"(?:native|based|compatible|clusters?|files?|resources?|operators?|plugins?|apis?|objects?|workloads?|"
+    r"ingress|services?|pods?|nodes?|manifests?|yaml|format)\b)"
+)
+
+
+def _said_as_context(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is the setting of the question, not its subject: after
+    "基于", "on", "replace"…, or before "的", "native", "files"… ("docker-compose 文件" asks about files)."""
+    return bool(_CONTEXT_BEFORE.search(text[max(0, start - 16) : start])) or bool(
+        _CONTEXT_AFTER.search(text[end : end + 16])
+    )
+
+
 def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bool]) -> Reading:
     """Read folded ``text``. ``known_term(term)`` says whether an index term occurs in any document."""
     reading = Reading(text=text)
@@ -294,11 +317,13 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
         else:
             reading.unknown_words.append(word)
 
-    for _at, entry_id, strength, said in sorted(named):
+    for at, entry_id, strength, said in sorted(named):
         if entry_id not in reading.named:
             reading.named.append(entry_id)
             reading.name_strength[entry_id] = strength
             reading.name_said[entry_id] = said
+            if _said_as_context(text, at, at + len(said)):
+                reading.context_named.append(entry_id)
 
     reading.content = _groups(_outside(text, spans), catalog)
     reading.all_terms = term_groups(text, catalog)

@@ -327,3 +327,24 @@ def test_a_pick_that_is_gone_does_not_lead_its_category(landscape_engine: Engine
     """The survey's 2017 picks include services since shut down: they stay listed, behind live ones."""
     hits = landscape_engine.search("国外的容器云").hits[:5]
     assert all(h.entry.is_active for h in hits), [(h.entry.id, h.entry.is_active) for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "setting"),
+    [
+        ("基于 kubespray 等引擎的生产级集群生命周期管理工具链", "kubespray"),
+        ("监控想从 Zabbix 换掉，有没有开箱即用的方案", "zabbix"),
+        ("手上有一堆 docker-compose 文件，想转成 k8s 的 yaml", "docker-compose"),
+    ],
+)
+def test_a_project_named_as_the_setting_is_not_the_answer(
+    landscape_engine: Engine, question: str, setting: str
+) -> None:
+    """ "Based on X", "replace X", "X files": the question asks for something else than X."""
+    hits = landscape_engine.search(question).hits
+    assert hits and hits[0].entry.id != setting, [h.entry.id for h in hits]
+
+
+def test_a_project_named_as_the_subject_still_answers(landscape_engine: Engine) -> None:
+    assert landscape_engine.search("harbor 怎么部署到生产环境的集群里").hits[0].entry.id == "harbor"
+    assert landscape_engine.search("用 prometheus 监控 k8s").hits[0].entry.id == "prometheus"
