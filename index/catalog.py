@@ -47,6 +47,8 @@ class Catalog:
     """entry id → ``index.prior.prior`` (editor's picks included): the better known first among equals."""
     entry_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     """entry id → the index terms of its own words (to measure how much of a question it covers)."""
+    identity_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    """entry id → the index terms of what it *is*: its names, tags and category (not its description)."""
     weak_names: set[str] = field(default_factory=set)
     """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
     cjk_names: list[tuple[str, str]] = field(default_factory=list)
@@ -190,6 +192,14 @@ def _entry_terms(entry: Entry) -> frozenset[str]:
     return frozenset(t for text in texts for t in analyze(fold(text)))
 
 
+def _identity_terms(entry: Entry, kb: KnowledgeBase) -> frozenset[str]:
+    category = kb.categories.get(entry.category)
+    texts = [entry.name, *entry.aliases, *entry.tags]
+    if category is not None:
+        texts += [category.name.zh, category.name.en, *category.terms]
+    return frozenset(t for text in texts for t in analyze(fold(text)))
+
+
 def build_catalog(kb: KnowledgeBase) -> Catalog:
     """Derive every lookup table from ``kb`` (jieba learns its words first: they shape the terms)."""
     catalog = Catalog(entries=dict(kb.entries), categories=dict(kb.categories))
@@ -303,6 +313,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.names = dict(names)
     catalog.strength = strength
     catalog.entry_terms = {e.id: _entry_terms(e) for e in kb.entries.values()}
+    catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
     catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))
     catalog.ascii_terms = dict(ascii_terms)
     catalog.cjk_terms = sorted(cjk_terms.items(), key=lambda kv: -len(kv[0]))

@@ -35,8 +35,8 @@ W_MATURITY = 3.0
 W_CNCF = 1.0
 W_PRIOR = 0.4
 W_NEIGHBOUR = 0.8
-W_CONTEXT = 2.0
-"""What a project named as the setting of a question loses: the question asks for something else."""
+CONTEXT_SHARE = 0.5
+"""What a project named as the setting of a question keeps of its score: the question asks for something else."""
 MATURITY_PART = 3.0
 """The weight of a maturity word as a part of the question (an IDF-like figure: a mid-frequency word)."""
 CNCF_PART = 1.5
@@ -170,9 +170,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         own = catalog.entry_terms.get(entry_id, frozenset())
         value = W_TEXT * (coverages[entry_id] / best_coverage) ** 2 * (0.3 + 0.7 * bm25 / best)
         # Squared: a name that is most of the question decides it, one said in passing is context.
-        if entry_id in reading.context_named and share.content_groups:
-            value -= W_CONTEXT  # the setting of what is asked for, not the answer ("基于 kubespray 的…")
-        else:
+        setting = entry_id in reading.context_named and bool(share.content_groups or reading.category_groups)
+        if not setting:
             value += W_NAME * share.names.get(entry_id, 0.0) ** 2
         if entry_id not in share.names:
             value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
@@ -190,6 +189,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         if entry.cncf is not None:
             value += W_CNCF * share.cncf
         value += W_PRIOR * catalog.renown.get(entry_id, 0.0)
+        if setting:
+            value *= CONTEXT_SHARE  # the setting of what is asked for, not the answer ("基于 kubespray 的…")
         scored.append(Scored(entry_id, value, frozenset(own & wanted), content))
     order = {entry_id: i for i, entry_id in enumerate(catalog.entries)}
     scored.sort(key=lambda s: (-s.score, order[s.entry_id]))

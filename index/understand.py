@@ -248,18 +248,26 @@ _CONTEXT_BEFORE = re.compile(
     r"support\w*|compatible with|based on|built on|alternative to|extends?|integrat\w* with))\s*$"
 )
 _CONTEXT_AFTER = re.compile(
-    r"^\s*(?:的|上|里|中|之上|集群|文件|文档|原生|兼容|风格|"
+    r"^\s*(?:的)?\s*(?:上|里|中|之上|集群|文件|文档|原生|兼容|风格|"
     r"(?:native|based|compatible|clusters?|files?|resources?|operators?|plugins?|apis?|objects?|workloads?|"
     r"ingress|services?|pods?|nodes?|manifests?|yaml|format)\b)"
 )
+_OF = re.compile(r"^\s*的\s*(.{1,12})")
 
 
-def _said_as_context(text: str, start: int, end: int) -> bool:
+def _said_as_context(text: str, start: int, end: int, own: frozenset[str]) -> bool:
     """Whether the name at ``text[start:end]`` is the setting of the question, not its subject: after
-    "基于", "on", "replace"…, or before "的", "native", "files"… ("docker-compose 文件" asks about files)."""
-    return bool(_CONTEXT_BEFORE.search(text[max(0, start - 16) : start])) or bool(
-        _CONTEXT_AFTER.search(text[end : end + 16])
-    )
+    "基于", "on", "replace"…, or before a word the project does not say of itself: "PostgreSQL operator"
+    and "Kubernetes 的渐进式交付控制器" ask for something else, "Traefik ingress" and "DaoCloud 的容器平台"
+    about Traefik and DaoCloud (``own``: the index terms of what the entry is, ``Catalog.identity_terms``)."""
+    if _CONTEXT_BEFORE.search(text[max(0, start - 16) : start]):
+        return True
+    after = text[end : end + 16]
+    following = _CONTEXT_AFTER.match(after) or _OF.match(after)
+    if following is None:
+        return False
+    said = [t for t in analyze(following.group(0)) if t not in filler_terms()]
+    return bool(said) and said[0] not in own
 
 
 def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bool]) -> Reading:
@@ -322,7 +330,7 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
             reading.named.append(entry_id)
             reading.name_strength[entry_id] = strength
             reading.name_said[entry_id] = said
-            if _said_as_context(text, at, at + len(said)):
+            if _said_as_context(text, at, at + len(said), catalog.identity_terms.get(entry_id, frozenset())):
                 reading.context_named.append(entry_id)
 
     reading.content = _groups(_outside(text, spans), catalog)

@@ -348,3 +348,14 @@ def test_a_project_named_as_the_setting_is_not_the_answer(
 def test_a_project_named_as_the_subject_still_answers(landscape_engine: Engine) -> None:
     assert landscape_engine.search("harbor 怎么部署到生产环境的集群里").hits[0].entry.id == "harbor"
     assert landscape_engine.search("用 prometheus 监控 k8s").hits[0].entry.id == "prometheus"
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [("traefic ingress", "traefik"), ("DaoCloud 的容器平台", "daocloud")],
+)
+def test_a_name_before_what_it_is_stays_the_subject(
+    landscape_engine: Engine, question: str, subject: str
+) -> None:
+    """ "Traefik ingress" is Traefik (an ingress controller), unlike "PostgreSQL operator" (not an operator)."""
+    assert landscape_engine.search(question).hits[0].entry.id == subject
