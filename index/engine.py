@@ -334,13 +334,17 @@ def _joined(reading: Reading) -> bool:
     return not _JOINERS.sub("", rest)
 
 
+LONG_SENTENCE = 3
+"""Words besides the names from which a comparison cue may be a word of a description ("持续比较集群状态")."""
+
+
 def _asks_to_compare(catalog: Catalog, reading: Reading) -> bool:
-    """A comparison cue, unless it is only "or" (还是) in a sentence that says more, between projects of
-    different kinds: "calico or flannel for a small cluster" compares, "local development against a
-    remote Kubernetes or OpenShift cluster" describes a tool."""
+    """A comparison cue, unless it is only "or" (还是) in a sentence that says more, or any cue in a long
+    one, between projects of different kinds: "calico or flannel for a small cluster" compares, "local
+    development against a remote Kubernetes or OpenShift cluster" describes a tool."""
     if not reading.compare_cue:
         return False
-    if not reading.weak_compare_cue or not reading.content:
+    if not reading.content or (not reading.weak_compare_cue and len(reading.content) < LONG_SENTENCE):
         return True
     categories = [catalog.entries[e].category for e in reading.named]
     return len(set(categories)) < len(categories)

@@ -247,9 +247,10 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:on|for|with|into|from|replac\w*|instead of|like|than|in|of|atop|over|against|via|around|across|"
     r"support\w*|compatible with|based on|built on|alternative to|extends?|integrat\w* with))\s*$"
 )
-_CONTEXT_AFTER = re.compile(
-    r"^\s*(?:的)?\s*(?:上|里|中|之上|集群|文件|文档|原生|兼容|风格|"
-    r"(?:native|based|compatible|clusters?|files?|resources?|operators?|plugins?|apis?|objects?|workloads?|"
+_RELATION_AFTER = re.compile(r"^\s*(?:上|里|中|之上|原生|兼容|风格|(?:-?based|native|compatible|powered)\b)")
+_THING_AFTER = re.compile(
+    r"^\s*(?:的\s*)?(?:集群|文件|文档|"
+    r"(?:clusters?|files?|resources?|operators?|plugins?|apis?|objects?|workloads?|"
     r"ingress|services?|pods?|nodes?|manifests?|yaml|format)\b)"
 )
 _OF = re.compile(r"^\s*的\s*(.{1,12})")
@@ -257,13 +258,14 @@ _OF = re.compile(r"^\s*的\s*(.{1,12})")
 
 def _said_as_context(text: str, start: int, end: int, own: frozenset[str]) -> bool:
     """Whether the name at ``text[start:end]`` is the setting of the question, not its subject: after
-    "基于", "on", "replace"…, or before a word the project does not say of itself: "PostgreSQL operator"
-    and "Kubernetes 的渐进式交付控制器" ask for something else, "Traefik ingress" and "DaoCloud 的容器平台"
-    about Traefik and DaoCloud (``own``: the index terms of what the entry is, ``Catalog.identity_terms``)."""
-    if _CONTEXT_BEFORE.search(text[max(0, start - 16) : start]):
-        return True
+    "基于", "on", "replace"…, before "based", "原生", "上"…, or before a word the project is not:
+    "PostgreSQL operator" and "Kubernetes 的渐进式交付控制器" ask for something else, "Traefik ingress" and
+    "DaoCloud 的容器平台" about Traefik and DaoCloud (``own``: the index terms of what the entry is,
+    ``Catalog.identity_terms``)."""
     after = text[end : end + 16]
-    following = _CONTEXT_AFTER.match(after) or _OF.match(after)
+    if _CONTEXT_BEFORE.search(text[max(0, start - 16) : start]) or _RELATION_AFTER.match(after):
+        return True
+    following = _THING_AFTER.match(after) or _OF.match(after)
     if following is None:
         return False
     said = [t for t in analyze(following.group(0)) if t not in filler_terms()]
