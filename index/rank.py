@@ -177,7 +177,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
             value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
         membership = found.membership.get(entry_id, 0.0)
         value += W_CATEGORY * share.category * membership
-        content = _coverage(own, share.content_groups) if share.content_groups else 1.0
+        narrowing = share.content_groups + [(g, w) for g, w in share.groups if g in reading.qualifier_groups]
+        content = _coverage(own, narrowing) if narrowing else 1.0
         if entry_id in picks and entry.is_active:
             # Asked by the category's own name, the editor's order leads; asked by a narrower term
             # (日志收集 for monitoring), a pick leads only as far as it says that term itself, and asked

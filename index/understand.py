@@ -44,6 +44,9 @@ MATURITY_WORDS = {
     "封存": "archived",
     "废弃": "archived",
 }
+_MATURITY_CONTEXT = re.compile(r"cncf|project|stage|level|maturity|项目|阶段|级别|专案")
+"""Sandbox is also what a secure runtime gives a container ("sandboxed container runtime", 安全沙箱): it is
+CNCF's maturity only when the question speaks of projects or stages."""
 _FILLER_TEXT = (
     "有什么 有哪些 哪些 推荐 一下 工具 方案 解决方案 软件 项目 产品 开源 框架 平台 系统 主流 常用 常见 好用 "
     "tool tools solution solutions project projects software product products option options "
@@ -100,6 +103,9 @@ class Reading:
     name_terms: list[tuple[str, ...]] = field(default_factory=list)
     """The term groups of the named projects' names (context, when the question says more)."""
     """Every meaningful term group, names and category words included (for scoring)."""
+    qualifier_groups: list[tuple[str, ...]] = field(default_factory=list)
+    """The term groups of category words that name none of the best categories ("sandboxed" in "sandboxed
+    container runtime"): they narrow the answer within the best category, as other words do."""
     by_name: bool = False
     """The best category was named by its own name (容器编排, service discovery), not a narrower term."""
     context_named: list[str] = field(default_factory=list)
@@ -282,7 +288,7 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
 
     for word, maturity in MATURITY_WORDS.items():
         at = text.find(word)
-        if at >= 0:
+        if at >= 0 and (maturity != "sandbox" or _MATURITY_CONTEXT.search(text)):
             reading.maturity = maturity
             spans.append((at, at + len(word)))
     at = text.find("cncf")
@@ -340,7 +346,22 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
     names = " ".join(catalog.entries[e].name for e in reading.named)
     reading.name_terms = term_groups(fold_name(names), catalog)
     reading.category_groups = term_groups(" ".join(reading.category_terms), catalog)
+    qualifiers = [
+        t
+        for t in reading.category_terms
+        if not set(_term_categories(t, catalog)) & set(reading.top_categories)
+    ]
+    reading.qualifier_groups = term_groups(" ".join(qualifiers), catalog)
     return reading
+
+
+def _term_categories(term: str, catalog: Catalog) -> list[str]:
+    """The categories a matched category term belongs to."""
+    whole = term.replace(" ", "")
+    for cjk, ids in catalog.cjk_terms:
+        if cjk == whole:
+            return ids
+    return catalog.ascii_terms.get(tuple(analyze(term)), [])
 
 
 _ONE_HANZI = re.compile(r"[\u3400-\u9fff]")
