@@ -346,6 +346,13 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
     names = " ".join(catalog.entries[e].name for e in reading.named)
     reading.name_terms = term_groups(fold_name(names), catalog)
     reading.category_groups = term_groups(" ".join(reading.category_terms), catalog)
+    # A word of the best category's own name said beside its term ("clouds" in "clouds outside China")
+    # is that category's word too, not something else to look for.
+    named_by = {t for c in reading.top_categories for t in _name_terms(catalog, c)}
+    heads = [g for g in reading.content if named_by.intersection(g)]
+    reading.content = [g for g in reading.content if g not in heads]
+    reading.category_groups += [g for g in heads if g not in reading.category_groups]
+    reading.by_name = reading.by_name or bool(heads)
     qualifiers = [
         t
         for t in reading.category_terms
@@ -353,6 +360,17 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
     ]
     reading.qualifier_groups = term_groups(" ".join(qualifiers), catalog)
     return reading
+
+
+@lru_cache(maxsize=256)
+def _name_words(zh: str, en: frozenset[str]) -> frozenset[str]:
+    return frozenset(analyze(zh)) | en
+
+
+def _name_terms(catalog: Catalog, category_id: str) -> frozenset[str]:
+    """The index terms of a category's names, Chinese and English."""
+    zh, en = catalog.name_keys[category_id]
+    return _name_words(zh, en) - filler_terms()
 
 
 def _term_categories(term: str, catalog: Catalog) -> list[str]:
