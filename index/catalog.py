@@ -192,6 +192,16 @@ def _entry_terms(entry: Entry) -> frozenset[str]:
     return frozenset(t for text in texts for t in analyze(fold(text)))
 
 
+_NAME_BRACKET = re.compile(r"^(.+?)\s*[(（][^)）]*[)）]\s*$")
+
+
+def _bracketless(category: Category) -> list[str]:
+    """A category name without its bracket names it too: "Continuous optimization (cost & performance)"
+    is asked for as "continuous optimization", 持续集成与交付（CI/CD） as 持续集成与交付."""
+    found = (_NAME_BRACKET.match(name) for name in (category.name.zh, category.name.en))
+    return [m.group(1) for m in found if m]
+
+
 def _identity_terms(entry: Entry, kb: KnowledgeBase) -> frozenset[str]:
     category = kb.categories.get(entry.category)
     texts = [entry.name, *entry.aliases, *entry.tags]
@@ -246,7 +256,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
             fold(category.name.zh).replace(" ", ""),
             frozenset(analyze(fold(category.name.en))),
         )
-        for raw in (category.name.zh, category.name.en, *category.terms):
+        for raw in (category.name.zh, category.name.en, *_bracketless(category), *category.terms):
             folded = fold(raw)
             if _CJK.search(folded):
                 term = folded.replace(" ", "")

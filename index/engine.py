@@ -23,7 +23,7 @@ from index.model import Category, Entry, Lang
 from index.names import compact
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize
 from index.textsearch import TextSearch
-from index.understand import COMPARE_TERMS, Reading, read_question
+from index.understand import COMPARE_TERMS, Reading, fragment, read_question
 
 ANSWER_CACHE_SIZE = 1024
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
@@ -256,7 +256,7 @@ class Engine:
         or maturity twice; it is off-topic when the words outside outnumber those twice over.
         """
         domain = self._catalog.domain_terms
-        words = [g for g in reading.content if not COMPARE_TERMS.intersection(g)]
+        words = [g for g in reading.content if not COMPARE_TERMS.intersection(g) and not fragment(g)]
         off = sum(1 for g in words if not domain.intersection(g))
         said = len(reading.named) + bool(reading.categories) + bool(reading.maturity or reading.mentions_cncf)
         on = len(words) - off + 2 * said  # a name or a category says more than any one word
