@@ -59,6 +59,8 @@ class Catalog:
     """category id → (its folded Chinese name, the index terms of its English name)."""
     cjk_terms: list[tuple[str, list[str]]] = field(default_factory=list)
     """(folded Chinese category term, category ids), longest first."""
+    cjk_written: dict[str, str] = field(default_factory=dict)
+    """Chinese category term → the term as the data writes it (映像档仓库 → 镜像仓库)."""
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """index term → the index terms of every word in its lexicon group (itself included)."""
     by_category: dict[str, list[str]] = field(default_factory=dict)
@@ -192,6 +194,36 @@ def _entry_terms(entry: Entry) -> frozenset[str]:
     return frozenset(t for text in texts for t in analyze(fold(text)))
 
 
+def _cjk_synonyms(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Chinese lexicon word → the other Chinese words of its group (镜像 → 映像档, 映像)."""
+    found: dict[str, list[str]] = {}
+    for group in kb.lexicon:
+        words = [fold(w).replace(" ", "") for w in group if _CJK.search(w)]
+        for word in words:
+            found[word] = [w for w in words if w != word]
+    return found
+
+
+MAX_SPELLINGS = 16
+
+
+def _spelled_otherwise(term: str, synonyms: dict[str, list[str]]) -> list[str]:
+    """``term`` and its spellings with the lexicon's other words for its parts, one or two swapped:
+    镜像仓库 is also asked as 映像档仓库 (容器映像檔倉庫 folded), which no plain string search finds."""
+    found = [term]
+    for _round in range(2):
+        for spelled in list(found):
+            for word, others in synonyms.items():
+                longer = any(len(w) > len(word) and word in w and w in spelled for w in synonyms)
+                if len(word) >= 2 and word in spelled and not longer:
+                    found += [
+                        spelled.replace(word, o) for o in others if spelled.replace(word, o) not in found
+                    ]
+        if len(found) > MAX_SPELLINGS:
+            break
+    return found[:MAX_SPELLINGS]
+
+
 _NAME_BRACKET = re.compile(r"^(.+?)\s*[(（][^)）]*[)）]\s*$")
 
 
@@ -251,6 +283,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
 
     ascii_terms: dict[tuple[str, ...], list[str]] = defaultdict(list)
     cjk_terms: dict[str, list[str]] = defaultdict(list)
+    cjk_synonyms = _cjk_synonyms(kb)
     for category in kb.categories.values():
         catalog.name_keys[category.id] = (
             fold(category.name.zh).replace(" ", ""),
@@ -259,9 +292,11 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         for raw in (category.name.zh, category.name.en, *_bracketless(category), *category.terms):
             folded = fold(raw)
             if _CJK.search(folded):
-                term = folded.replace(" ", "")
-                if category.id not in cjk_terms[term]:
-                    cjk_terms[term].append(category.id)
+                written = folded.replace(" ", "")
+                for term in _spelled_otherwise(written, cjk_synonyms):
+                    catalog.cjk_written.setdefault(term, written)
+                    if category.id not in cjk_terms[term]:
+                        cjk_terms[term].append(category.id)
             else:
                 stems = tuple(analyze(folded))
                 if stems and category.id not in ascii_terms[stems]:

@@ -42,6 +42,8 @@ MATURITY_PART = 3.0
 CNCF_PART = 1.5
 NAME_PART = 2.0
 """A name weighs twice its words' IDF: it points at one entry, a word at many."""
+GENERIC_WEIGHT = 1.5
+"""A word this common (容器, kubernetes: said by a fifth of all entries) is the ecosystem's own; it narrows nothing."""
 FRAGMENT_WEIGHT = 1.0
 """The most a lone Chinese character weighs (``index.understand.fragment``): as much as a common word."""
 MIN_COVERAGE = 0.5
@@ -177,7 +179,12 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
             value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
         membership = found.membership.get(entry_id, 0.0)
         value += W_CATEGORY * share.category * membership
-        narrowing = share.content_groups + [(g, w) for g, w in share.groups if g in reading.qualifier_groups]
+        narrowing = [
+            (g, w)
+            for g, w in share.content_groups
+            + [(g, w) for g, w in share.groups if g in reading.qualifier_groups]
+            if w >= GENERIC_WEIGHT
+        ]
         content = _coverage(own, narrowing) if narrowing else 1.0
         if entry_id in picks and entry.is_active:
             # Asked by the category's own name, the editor's order leads; asked by a narrower term

@@ -199,7 +199,8 @@ def _find_categories(
         for category_id in category_ids:
             covered[category_id] = covered.get(category_id, 0) + len(term)
             zh_name = catalog.name_keys[category_id][0]
-            if term in zh_name or zh_name in term:
+            written = catalog.cjk_written.get(term, term)
+            if written in zh_name or zh_name in written:
                 by_name.add(category_id)
     stems: list[tuple[str, int, int]] = []
     for match in re.finditer(r"[0-9a-z][0-9a-z+#]*", text):
