@@ -73,6 +73,8 @@ class Parts:
     groups: list[tuple[tuple[str, ...], float]]
     """Every term group of the question with its weight, for coverage."""
     content_groups: list[tuple[tuple[str, ...], float]]
+    generic_names: frozenset[str] = frozenset()
+    """Entries named by a word a fifth of all entries say (Kubernetes, Docker): with other words, the setting."""
 
 
 def floor_for(groups: Sequence[object]) -> float:
@@ -94,11 +96,14 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
     category = [(g, weight(g)) for g in reading.category_groups]
     names: dict[str, float] = {}
     name_groups: list[tuple[tuple[str, ...], float]] = []
+    generic: set[str] = set()
     for entry_id in reading.named:
         said = term_groups(reading.name_said[entry_id], catalog) or reading.name_terms[:1]
         # A name is as informative as its most common spelling: "k8s" weighs what "kubernetes" weighs.
         spelled = [(g, min(idf(searcher, t) for t in g)) for g in said]
         informative = max((w for _g, w in spelled), default=1.0)
+        if informative < GENERIC_WEIGHT:
+            generic.add(entry_id)
         names[entry_id] = NAME_PART * informative * reading.name_strength[entry_id]
         name_groups += spelled
     raw = {
@@ -116,6 +121,7 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         content=raw["content"] / total,
         groups=content + category + name_groups,
         content_groups=content,
+        generic_names=frozenset(generic),
     )
 
 
@@ -164,7 +170,12 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     best_coverage = max(coverages.values(), default=0.0) or 1.0
     picks = _picks(catalog, reading)
     category_words = [(g, w) for g, w in share.groups if g in reading.category_groups]
-    named_categories = {catalog.entries[e].category: w for e, w in share.names.items()}
+    settings = (
+        set(reading.context_named) | share.generic_names
+        if share.content_groups or reading.category_groups
+        else set()
+    )
+    named_categories = {catalog.entries[e].category: w for e, w in share.names.items() if e not in settings}
     wanted = {t for g, _w in share.groups for t in g}
     scored = []
     for entry_id, bm25 in found.bm25.items():
@@ -172,12 +183,21 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         own = catalog.entry_terms.get(entry_id, frozenset())
         value = W_TEXT * (coverages[entry_id] / best_coverage) ** 2 * (0.3 + 0.7 * bm25 / best)
         # Squared: a name that is most of the question decides it, one said in passing is context.
-        setting = entry_id in reading.context_named and bool(share.content_groups or reading.category_groups)
+        setting = (entry_id in reading.context_named or entry_id in share.generic_names) and bool(
+            share.content_groups or reading.category_groups
+        )
         if not setting:
             value += W_NAME * share.names.get(entry_id, 0.0) ** 2
         if entry_id not in share.names:
             value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
         membership = found.membership.get(entry_id, 0.0)
+        matured = (
+            bool(reading.maturity) and entry.cncf is not None and entry.cncf.maturity == reading.maturity
+        )
+        neighbour = entry.category in named_categories
+        cncf = reading.mentions_cncf and entry.cncf is not None
+        if not (coverages[entry_id] or entry_id in share.names or membership or matured or neighbour or cncf):
+            continue  # joined for nothing the question says (a neighbour of a project named as the setting)
         value += W_CATEGORY * share.category * membership
         narrowing = [
             (g, w)
@@ -185,14 +205,15 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
             + [(g, w) for g, w in share.groups if g in reading.qualifier_groups]
             if w >= GENERIC_WEIGHT
         ]
-        content = _coverage(own, narrowing) if narrowing else 1.0
+        narrowed = _coverage(own, narrowing) if narrowing else 1.0
+        content = _coverage(own, share.content_groups) if share.content_groups else 1.0
         if entry_id in picks and entry.is_active:
             # Asked by the category's own name, the editor's order leads; asked by a narrower term
             # (日志收集 for monitoring), a pick leads only as far as it says that term itself, and asked
             # with more words (安全容器运行时), as far as it says those. A pick that is gone leads nowhere.
             says = BY_NAME if reading.by_name else _coverage(own, category_words)
-            value += W_PICK * share.category**2 * picks[entry_id] * says * content
-        if reading.maturity and entry.cncf is not None and entry.cncf.maturity == reading.maturity:
+            value += W_PICK * share.category**2 * picks[entry_id] * says * narrowed
+        if matured:
             value += W_MATURITY * share.maturity
         if entry.cncf is not None:
             value += W_CNCF * share.cncf

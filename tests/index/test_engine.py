@@ -359,3 +359,18 @@ def test_a_name_before_what_it_is_stays_the_subject(
 ) -> None:
     """ "Traefik ingress" is Traefik (an ingress controller), unlike "PostgreSQL operator" (not an operator)."""
     assert landscape_engine.search(question).hits[0].entry.id == subject
+
+
+def test_kubernetes_said_in_a_question_about_something_else_is_not_an_answer(
+    landscape_engine: Engine,
+) -> None:
+    """Kubernetes is a word a fifth of all entries say: in a sentence asking for something else it is the
+    setting, and neither it nor its category's other members fill the answer."""
+    ids = [
+        h.entry.id
+        for h in landscape_engine.search(
+            "在自建机房的裸金属上部署了 k8s，LoadBalancer 类型的 Service 一直 pending，拿不到外部 IP"
+        ).hits[:5]
+    ]
+    assert ids[0] == "metallb"
+    assert "kubernetes" not in ids and "knative" not in ids, ids
