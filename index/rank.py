@@ -177,6 +177,12 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     )
     named_categories = {catalog.entries[e].category: w for e, w in share.names.items() if e not in settings}
     wanted = {t for g, _w in share.groups for t in g}
+    # What the question asks about: its words, its categories and the projects it names but not as a setting.
+    asked_terms = {
+        t for g in [*share.content_groups, *((g, 0) for g in reading.category_groups)] for t in g[0]
+    }
+    for entry_id in share.names.keys() - settings:
+        asked_terms |= {t for g in term_groups(reading.name_said[entry_id], catalog) for t in g}
     scored = []
     for entry_id, bm25 in found.bm25.items():
         entry = catalog.entries[entry_id]
@@ -196,7 +202,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         )
         neighbour = entry.category in named_categories
         cncf = reading.mentions_cncf and entry.cncf is not None
-        if not (coverages[entry_id] or entry_id in share.names or membership or matured or neighbour or cncf):
+        asked = bool(own & asked_terms)
+        if not (asked or entry_id in share.names or membership or matured or neighbour or cncf):
             continue  # joined for nothing the question says (a neighbour of a project named as the setting)
         value += W_CATEGORY * share.category * membership
         narrowing = [
