@@ -42,8 +42,11 @@ MATURITY_PART = 3.0
 CNCF_PART = 1.5
 NAME_PART = 2.0
 """A name weighs twice its words' IDF: it points at one entry, a word at many."""
-GENERIC_WEIGHT = 1.5
-"""A word this common (容器, kubernetes: said by a fifth of all entries) is the ecosystem's own; it narrows nothing."""
+GENERIC_WEIGHT = 2.5
+"""A word this common (容器, cloud native: said by one entry in twelve or more) is the ecosystem's own
+language; it narrows no category's picks."""
+GENERIC_NAME = 1.5
+"""A name this common (Kubernetes: said by a fifth of all entries) is the setting of a longer question."""
 FRAGMENT_WEIGHT = 1.0
 """The most a lone Chinese character weighs (``index.understand.fragment``): as much as a common word."""
 MIN_COVERAGE = 0.5
@@ -102,7 +105,7 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         # A name is as informative as its most common spelling: "k8s" weighs what "kubernetes" weighs.
         spelled = [(g, min(idf(searcher, t) for t in g)) for g in said]
         informative = max((w for _g, w in spelled), default=1.0)
-        if informative < GENERIC_WEIGHT:
+        if informative < GENERIC_NAME:
             generic.add(entry_id)
         names[entry_id] = NAME_PART * informative * reading.name_strength[entry_id]
         name_groups += spelled
