@@ -279,6 +279,10 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     for word, owners in distinctive.items():
         for entry_id, value in owners:
             answer_to(word, entry_id, value)
+    for entry in kb.entries.values():
+        initials = naming.initialism(entry.name)
+        if initials and initials not in names and not is_everyday(initials):
+            answer_to(initials, entry.id, naming.WORD)
     _drop_category_spellings(kb, names, strength)
 
     ascii_terms: dict[tuple[str, ...], list[str]] = defaultdict(list)

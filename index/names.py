@@ -84,6 +84,23 @@ def spellings(
         yield repo, SPELLED
 
 
+_NOT_INITIALLED = frozenset({"of", "for", "and", "the", "a", "an", "to", "on", "in", "with"})
+
+
+def initialism(name: str) -> str:
+    """The abbreviation people use for a name of three or more words: Open Application Model → oam,
+    Kubernetes Event-driven Autoscaling → keda. Empty for shorter names, or names with digits or
+    Chinese (their initials abbreviate nothing)."""
+    if _CJK.search(name) or re.search(r"\d|[(（]", name):
+        return ""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _NOT_INITIALLED]
+    if not all(w[0].isalpha() for w in words):
+        return ""
+    if len(words) < 3:
+        return ""
+    return "".join(w[0] for w in words).lower()
+
+
 def name_words(text: str) -> list[str]:
     return _NAME_WORD.findall(text)
 

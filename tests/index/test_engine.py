@@ -374,3 +374,12 @@ def test_kubernetes_said_in_a_question_about_something_else_is_not_an_answer(
     ]
     assert ids[0] == "metallb"
     assert "kubernetes" not in ids[:3] and "knative" not in ids, ids
+
+
+@pytest.mark.parametrize(
+    ("question", "first"), [("OAM", "open-application-model"), ("OCM", "open-cluster-management")]
+)
+def test_a_name_of_three_words_answers_to_its_initials(
+    landscape_engine: Engine, question: str, first: str
+) -> None:
+    assert landscape_engine.search(question).hits[0].entry.id == first
