@@ -11,7 +11,9 @@ passing weighs little, "velero" much). An entry's score adds up the evidence for
 - how well known it is (``index.prior``), a little, and being a neighbour of a named project.
 
 Nothing here replaces an answer: a category word in a sentence about one tool adds to that category's
-members, and the tool still wins on its words.
+members, and the tool still wins on its words. A project named as the *setting* of the question ("基于
+kubespray 的…", "replace Zabbix", "… on Kubernetes") is evidence for nothing and keeps half its score; an
+entry that says nothing the question asks about is not listed at all.
 """
 
 from __future__ import annotations
@@ -149,6 +151,30 @@ def _coverage(
     return said / total
 
 
+def _settings(reading: Reading, share: Parts) -> set[str]:
+    """The projects named as the setting of a question that asks for something else: "基于 kubespray 的…",
+    "replace Zabbix", or a name a fifth of all entries say (Kubernetes). A setting is no answer's evidence."""
+    if not (share.content_groups or reading.category_groups):
+        return set()
+    return set(reading.context_named) | share.generic_names
+
+
+def _asked_terms(catalog: Catalog, reading: Reading, share: Parts, settings: set[str]) -> set[str]:
+    """The index terms of what a question asks about: its words, its categories and the projects it names
+    other than as the setting. An entry that says none of these was joined for nothing it is asked."""
+    terms = {t for g, _w in share.content_groups for t in g} | {t for g in reading.category_groups for t in g}
+    for entry_id in share.names.keys() - settings:
+        terms |= {t for g in term_groups(reading.name_said[entry_id], catalog) for t in g}
+    return terms
+
+
+def _narrowing(reading: Reading, share: Parts) -> list[tuple[tuple[str, ...], float]]:
+    """The words that narrow a named category's picks: the question's other words and the category words
+    that name none of the best categories, less the ecosystem's own language (``GENERIC_WEIGHT``)."""
+    qualifiers = [(g, w) for g, w in share.groups if g in reading.qualifier_groups]
+    return [(g, w) for g, w in share.content_groups + qualifiers if w >= GENERIC_WEIGHT]
+
+
 def _picks(catalog: Catalog, reading: Reading) -> dict[str, float]:
     """entry id → 1.0 … 0.5 down the editor's picks of the best named categories."""
     bonus: dict[str, float] = {}
@@ -164,57 +190,44 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     share = parts(searcher, catalog, reading)
     best = max(found.bm25.values(), default=0.0) or 1.0
     coverages = {
-        e: _coverage(catalog.entry_terms.get(e, frozenset()), share.groups, reading.category_groups, m)
+        e: _coverage(
+            catalog.entry_terms.get(e, frozenset()),
+            share.groups,
+            reading.category_groups,
+            found.membership.get(e, 0.0),
+        )
         for e in found.bm25
-        for m in (found.membership.get(e, 0.0),)
     }
     # Relative to the best answer's: a long question is never covered whole, and its best match
     # must still outweigh an entry that is merely well known.
     best_coverage = max(coverages.values(), default=0.0) or 1.0
     picks = _picks(catalog, reading)
     category_words = [(g, w) for g, w in share.groups if g in reading.category_groups]
-    settings = (
-        set(reading.context_named) | share.generic_names
-        if share.content_groups or reading.category_groups
-        else set()
-    )
+    settings = _settings(reading, share)
     named_categories = {catalog.entries[e].category: w for e, w in share.names.items() if e not in settings}
     wanted = {t for g, _w in share.groups for t in g}
-    # What the question asks about: its words, its categories and the projects it names but not as a setting.
-    asked_terms = {
-        t for g in [*share.content_groups, *((g, 0) for g in reading.category_groups)] for t in g[0]
-    }
-    for entry_id in share.names.keys() - settings:
-        asked_terms |= {t for g in term_groups(reading.name_said[entry_id], catalog) for t in g}
+    asked = _asked_terms(catalog, reading, share, settings)
+    narrowing = _narrowing(reading, share)
     scored = []
     for entry_id, bm25 in found.bm25.items():
         entry = catalog.entries[entry_id]
         own = catalog.entry_terms.get(entry_id, frozenset())
-        value = W_TEXT * (coverages[entry_id] / best_coverage) ** 2 * (0.3 + 0.7 * bm25 / best)
-        # Squared: a name that is most of the question decides it, one said in passing is context.
-        setting = (entry_id in reading.context_named or entry_id in share.generic_names) and bool(
-            share.content_groups or reading.category_groups
-        )
-        if not setting:
-            value += W_NAME * share.names.get(entry_id, 0.0) ** 2
-        if entry_id not in share.names:
-            value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
         membership = found.membership.get(entry_id, 0.0)
         matured = (
             bool(reading.maturity) and entry.cncf is not None and entry.cncf.maturity == reading.maturity
         )
         neighbour = entry.category in named_categories
         cncf = reading.mentions_cncf and entry.cncf is not None
-        asked = bool(own & asked_terms)
-        if not (asked or entry_id in share.names or membership or matured or neighbour or cncf):
+        if not (own & asked or entry_id in share.names or membership or matured or neighbour or cncf):
             continue  # joined for nothing the question says (a neighbour of a project named as the setting)
+        value = W_TEXT * (coverages[entry_id] / best_coverage) ** 2 * (0.3 + 0.7 * bm25 / best)
+        # Squared: a name that is most of the question decides it, one said in passing is context.
+        setting = entry_id in settings
+        if not setting:
+            value += W_NAME * share.names.get(entry_id, 0.0) ** 2
+        if entry_id not in share.names:
+            value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
         value += W_CATEGORY * share.category * membership
-        narrowing = [
-            (g, w)
-            for g, w in share.content_groups
-            + [(g, w) for g, w in share.groups if g in reading.qualifier_groups]
-            if w >= GENERIC_WEIGHT
-        ]
         narrowed = _coverage(own, narrowing) if narrowing else 1.0
         content = _coverage(own, share.content_groups) if share.content_groups else 1.0
         if entry_id in picks and entry.is_active:

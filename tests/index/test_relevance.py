@@ -25,18 +25,29 @@ from tests.support.relevance import (
 )
 
 RECALL_BAR = 0.95
-MRR_BAR = 0.85
-LANDSCAPE_RECALL_BAR = 0.92
-"""With ~400 new curated entries (issue 9's data work), curated + landscape questions reach 0.936 / 0.882
-(the engine before issue 9 reaches 0.925 / 0.866 on the same data); 0.95 is not met."""
-BLIND_RECALL_BAR = 0.78
-BLIND_MRR_BAR = 0.75
-"""Reached 0.803 / 0.774 (issue 9; before: 0.512 / 0.489). The issue's bar, 0.90 / 0.80, is not met yet."""
-BLIND_OFF_TOPIC_EMPTY = 17
+MRR_BAR = 0.89
+"""The curated set reaches 0.956 / 0.905 on 904 curated entries. Issue 9 asks for 0.98 / 0.93, reached on the
+113 entries of its day; most questions missed since expect the survey's 2017 picks (CoreOS Container Linux,
+RancherOS, cAdvisor), which now rank behind live projects."""
+LANDSCAPE_RECALL_BAR = 0.94
+"""Curated + landscape questions reach 0.948 / 0.903."""
+BLIND_RECALL_BAR = 0.895
+BLIND_MRR_BAR = 0.84
+"""Reached 0.901 / 0.847 (issue 9's bar: 0.90 / 0.80; before issue 9: 0.512 / 0.489)."""
+BLIND_OFF_TOPIC_EMPTY = 18
 """Of 21 off-topic blind questions, 18 answer nothing (the issue wants all)."""
-BLIND_KINDS_AHEAD_OF_FTS5 = ("category", "chat", "misspelling", "name", "status", "traditional", "vendor")
-"""Kinds where ecosys beats FTS5 on both recall@5 and MRR; description-en ties on recall and
-description-zh trails on MRR, so they are reported, not asserted."""
+BLIND_KINDS_AHEAD_OF_FTS5 = (
+    "category",
+    "chat",
+    "description-en",
+    "description-zh",
+    "misspelling",
+    "name",
+    "status",
+    "traditional",
+    "vendor",
+)
+"""Every kind: ecosys at least FTS5's recall@5 and above its MRR."""
 
 
 def _ours(engine):  # type: ignore[no-untyped-def]
