@@ -191,6 +191,7 @@ def _entry_terms(entry: Entry) -> frozenset[str]:
     """An entry's own words, without the category words every member shares: whether a logging tool
     says "logs" itself is what tells it from the rest of its category."""
     texts = [entry.name, *entry.aliases, *entry.tags, entry.description.zh, entry.description.en]
+    texts += entry.other_descriptions
     return frozenset(t for text in texts for t in analyze(fold(text)))
 
 

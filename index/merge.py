@@ -119,6 +119,15 @@ def enrich(earlier: Entry, later: Entry) -> tuple[Entry, list[str]]:
         changes["repo"] = later.repo
     if not earlier.has_description and later.has_description:
         changes["description"] = later.description
+    elif earlier.has_description and later.has_description:
+        said = {earlier.description.zh, earlier.description.en, *earlier.other_descriptions}
+        more = [
+            t
+            for t in (later.description.en, later.description.zh, *later.other_descriptions)
+            if t and t not in said
+        ]
+        if more:
+            changes["other_descriptions"] = (*earlier.other_descriptions, *more)
     if later.cncf is not None and (earlier.cncf is None or _moved_on(earlier.cncf, later.cncf)):
         # A refreshed landscape knows of a CNCF move before the editors do (``ecosys data check --landscape``
         # tells them): a later maturity is taken, and a move to archived archives the entry.

@@ -105,6 +105,9 @@ class Entry:
     strengths: Text = Text()
     tradeoffs: Text = Text()
     source_urls: tuple[str, ...] = ()
+    other_descriptions: tuple[str, ...] = ()
+    """What later layers say of the same project (the landscape's own line for it): searched, never shown.
+    People describe a project in its own words as often as in ours."""
     """Where the curated facts were checked (``source_url`` in the YAML)."""
     source: str = "curated"
     """``curated`` for hand-written entries in the repo, ``landscape`` for imported ones."""

@@ -91,7 +91,7 @@ def _document(entry: Entry, kb: KnowledgeBase) -> dict[str, object]:
         "name": "\n".join((entry.name, *entry.aliases)),
         "category": "\n".join(category_words),
         "tags": "\n".join(entry.tags),
-        "desc": "\n".join((entry.description.zh, entry.description.en)),
+        "desc": "\n".join((entry.description.zh, entry.description.en, *entry.other_descriptions)),
         "curated": 1 if entry.source == "curated" else 0,
     }
 

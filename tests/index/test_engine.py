@@ -383,3 +383,14 @@ def test_a_name_of_three_words_answers_to_its_initials(
     landscape_engine: Engine, question: str, first: str
 ) -> None:
     assert landscape_engine.search(question).hits[0].entry.id == first
+
+
+def test_a_project_is_found_in_the_landscapes_words_as_well_as_ours(landscape_engine: Engine) -> None:
+    """Apollo's card is hand-written; the landscape's own line for it ("a reliable open-source configuration
+    management system") is searched too, never shown."""
+    entry = landscape_engine.entries()["apollo-config"]
+    assert entry.other_descriptions and "reliable" not in entry.description.en
+    assert (
+        landscape_engine.search("a reliable configuration management system").hits[0].entry.id
+        == "apollo-config"
+    )

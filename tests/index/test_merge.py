@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from index.merge import ProjectIndex, enrich, merge_layers, name_key, url_key
@@ -80,8 +82,17 @@ def test_curated_facts_are_never_overwritten() -> None:
         description=Text(en="Something else"),
     )
     merged, notes = merge_layers([[ours], [theirs]])
+    # The landscape's own line is kept beside ours, to be searched: it overwrites nothing.
+    assert merged == [replace(ours, other_descriptions=("Something else",))]
+    assert notes[0].endswith("(same alias): other_descriptions")
+
+
+def test_a_description_said_twice_is_kept_once() -> None:
+    ours = curated("opa", "Open Policy Agent", description=Text(en="Policy engine"))
+    same = imported("opa-2", "Open Policy Agent", description=Text(en="Policy engine"))
+    merged, notes = merge_layers([[ours], [same]])
     assert merged == [ours]
-    assert notes[0].endswith("(same alias): nothing new")
+    assert notes[0].endswith("nothing new")
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ class Fts5Baseline:
                 _tokens(" ".join((e.name, *e.aliases))),
                 _tokens(categories.get(e.category, "")),
                 _tokens(" ".join(e.tags)),
-                _tokens(f"{e.description.zh} {e.description.en}"),
+                _tokens(" ".join((e.description.zh, e.description.en, *e.other_descriptions))),
             )
             for e in entries
         ]
