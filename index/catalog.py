@@ -206,6 +206,7 @@ def _cjk_synonyms(kb: KnowledgeBase) -> dict[str, list[str]]:
 
 
 MAX_SPELLINGS = 16
+"""At most this many spellings of one category term (two swaps of two-word terms stay well under it)."""
 
 
 def _spelled_otherwise(term: str, synonyms: dict[str, list[str]]) -> list[str]:

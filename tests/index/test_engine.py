@@ -394,3 +394,19 @@ def test_a_project_is_found_in_the_landscapes_words_as_well_as_ours(landscape_en
         landscape_engine.search("a reliable configuration management system").hits[0].entry.id
         == "apollo-config"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("证书老是忘记续期导致网站挂掉", "cert-manager"),
+        ("线上经常有人手动改配置，想让所有变更都走代码评审再自动生效", None),
+    ],
+)
+def test_a_chatty_question_with_several_ecosystem_words_is_answered(
+    landscape_engine: Engine, question: str, first: str | None
+) -> None:
+    """As many everyday words (老是, 忘记, 导致) as ecosystem ones (证书, 续期, 网站) is still a question for us."""
+    hits = landscape_engine.search(question).hits
+    assert hits, "answered with nothing"
+    assert first is None or hits[0].entry.id == first
