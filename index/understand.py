@@ -256,8 +256,8 @@ _CONTEXT_BEFORE = re.compile(
 )
 _RELATION_AFTER = re.compile(r"^\s*(?:上|里|中|之上|原生|兼容|风格|(?:-?based|native|compatible|powered)\b)")
 _THING_AFTER = re.compile(
-    r"^\s*(?:的\s*)?(?:集群|文件|文档|"
-    r"(?:clusters?|files?|resources?|operators?|plugins?|apis?|objects?|workloads?|"
+    r"^\s*(?:的\s*)?(?:文件|文档|"
+    r"(?:files?|resources?|operators?|plugins?|apis?|objects?|workloads?|"
     r"ingress|services?|pods?|nodes?|manifests?|yaml|format)\b)"
 )
 _OF = re.compile(r"^\s*的\s*(.{1,12})")

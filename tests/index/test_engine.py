@@ -410,3 +410,8 @@ def test_a_chatty_question_with_several_ecosystem_words_is_answered(
     hits = landscape_engine.search(question).hits
     assert hits, "answered with nothing"
     assert first is None or hits[0].entry.id == first
+
+
+def test_a_cluster_of_a_project_is_about_that_project(landscape_engine: Engine) -> None:
+    """ "Redis 集群" is Redis run as a cluster, not the setting of something else."""
+    assert landscape_engine.search("我想在 k8s 里跑 Redis 集群").hits[0].entry.id == "redis"
