@@ -8,7 +8,8 @@ import sys
 from bot import nothing_found
 from bot.config import load_settings
 from bot.context import AppContext
-from bot.render.terminal import render_answer
+from bot.render.terminal import render_answer, render_categories, render_help, render_subscriptions_in_slack
+from bot.slack.commands import parse_command
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,8 +49,24 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     limit = args.limit
-    answer = engine.search(" ".join(args.question), limit=limit, offset=(args.page - 1) * limit)
     color = sys.stdout.isatty() if args.color is None else args.color
+    # The words a Slack user types after /ecosys (help, 分类, show, 对比…) mean the same here.
+    command = parse_command(" ".join(args.question))
+    if command.kind == "help":
+        sys.stdout.write(render_help(command.lang or "en"))
+        return 0
+    if command.kind == "subscription":
+        sys.stdout.write(render_subscriptions_in_slack(command.lang or "en"))
+        return 0
+    if command.kind == "list":
+        sys.stdout.write(render_categories(engine.categories(), command.lang or "en", color=color))
+        return 0
+    if command.kind == "show":
+        answer = engine.show(command.args[0], lang=command.lang)  # type: ignore[arg-type]
+    elif command.kind == "compare":
+        answer = engine.compare(command.args, lang=command.lang)  # type: ignore[arg-type]
+    else:
+        answer = engine.search(command.text, limit=limit, offset=(args.page - 1) * limit)
     nothing = None
     if not answer.found and not answer.total:
         nothing = nothing_found.help_for(engine, answer, most_asked=_most_asked(ctx, args.team))

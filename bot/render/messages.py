@@ -23,32 +23,54 @@ def _pick(lang: str, zh: str, hant: str, en: str) -> str:
     return en
 
 
-def help_text(lang: str, *, command: str = "/ecosys") -> str:
-    """What ecosys does and the sub-commands it understands."""
+def help_text(lang: str, *, command: str = "/ecosys", slack: bool = True) -> str:
+    """What ecosys does and the sub-commands it understands (``slack=False``: without the channel digest
+    and the @mention, which only Slack has)."""
     c = command
+    zh = [
+        "ecosys 回答容器与云原生生态的问题，中英文皆可。",
+        f"• `{c} 服务发现` — 提一个问题（一个需求、一个项目名或一句描述）",
+        f"• `{c} 分类` — 所有分类及项目数",
+        f"• `{c} 详情 etcd` — 一个项目的完整卡片",
+        f"• `{c} 对比 etcd consul` — 并排对比",
+    ]
+    hant = [
+        "ecosys 回答容器與雲原生生態的問題，中英文皆可。",
+        f"• `{c} 服務發現` — 提一個問題（一個需求、一個專案名或一句描述）",
+        f"• `{c} 分類` — 所有分類及專案數",
+        f"• `{c} 詳情 etcd` — 一個專案的完整卡片",
+        f"• `{c} 對比 etcd consul` — 並排對比",
+    ]
+    en = [
+        "ecosys answers questions about the container and cloud-native ecosystem, in Chinese or English.",
+        f"• `{c} service discovery` — ask a question (a need, a project name or a description)",
+        f"• `{c} list` — every category with its number of projects",
+        f"• `{c} show etcd` — one project's full card",
+        f"• `{c} compare etcd consul` — side by side",
+    ]
+    if slack:
+        zh += [
+            f"• `{c} 订阅` / `取消订阅` / `订阅列表` — 频道每周摘要",
+            "在频道或讨论串里 @ecosys 提问，回答会发在讨论串中；也可以直接私信。",
+        ]
+        hant += [
+            f"• `{c} 訂閱` / `取消訂閱` / `訂閱列表` — 頻道每週摘要",
+            "在頻道或討論串裡 @ecosys 提問，回答會發在討論串中；也可以直接私訊。",
+        ]
+        en += [
+            f"• `{c} subscribe` / `unsubscribe` / `subscriptions` — a weekly digest for the channel",
+            "Mention @ecosys in a channel or thread to get the answer in the thread, or send it a direct message.",
+        ]
+    return _pick(lang, "\n".join(zh), "\n".join(hant), "\n".join(en))
+
+
+def subscriptions_in_slack(lang: str) -> str:
+    """Said where there is no channel to subscribe (the terminal)."""
     return _pick(
         lang,
-        f"ecosys 回答容器与云原生生态的问题，中英文皆可。\n"
-        f"• `{c} 服务发现` — 提一个问题（一个需求、一个项目名或一句描述）\n"
-        f"• `{c} 分类` — 所有分类及项目数\n"
-        f"• `{c} 详情 etcd` — 一个项目的完整卡片\n"
-        f"• `{c} 对比 etcd consul` — 并排对比\n"
-        f"• `{c} 订阅` / `取消订阅` / `订阅列表` — 频道每周摘要\n"
-        f"在频道或讨论串里 @ecosys 提问，回答会发在讨论串中；也可以直接私信。",
-        f"ecosys 回答容器與雲原生生態的問題，中英文皆可。\n"
-        f"• `{c} 服務發現` — 提一個問題（一個需求、一個專案名或一句描述）\n"
-        f"• `{c} 分類` — 所有分類及專案數\n"
-        f"• `{c} 詳情 etcd` — 一個專案的完整卡片\n"
-        f"• `{c} 對比 etcd consul` — 並排對比\n"
-        f"• `{c} 訂閱` / `取消訂閱` / `訂閱列表` — 頻道每週摘要\n"
-        f"在頻道或討論串裡 @ecosys 提問，回答會發在討論串中；也可以直接私訊。",
-        f"ecosys answers questions about the container and cloud-native ecosystem, in Chinese or English.\n"
-        f"• `{c} service discovery` — ask a question (a need, a project name or a description)\n"
-        f"• `{c} list` — every category with its number of projects\n"
-        f"• `{c} show etcd` — one project's full card\n"
-        f"• `{c} compare etcd consul` — side by side\n"
-        f"• `{c} subscribe` / `unsubscribe` / `subscriptions` — a weekly digest for the channel\n"
-        f"Mention @ecosys in a channel or thread to get the answer in the thread, or send it a direct message.",
+        "订阅属于 Slack 频道：请在频道里输入 `/ecosys 订阅`。",
+        "訂閱屬於 Slack 頻道：請在頻道裡輸入 `/ecosys 訂閱`。",
+        "Subscriptions belong to a Slack channel: type `/ecosys subscribe` in the channel.",
     )
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
-from bot.nothing_found import NothingFound
+from bot.nothing_found import NothingFound, category_name
 from bot.render import messages
 from bot.render.badges import entry_badges
 from bot.render.compare import comparison_rows
 from index.answer import Answer, Hit
-from index.model import Lang
+from index.model import Category, Lang
 
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
@@ -108,3 +109,19 @@ def render_answer(answer: Answer, *, color: bool = False, nothing: NothingFound 
         last = answer.offset + len(answer.hits)
         lines.append(_style(messages.page_note(lang, answer.offset + 1, last, answer.total), DIM, color))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def render_categories(categories: Sequence[tuple[Category, int]], lang: str, *, color: bool = False) -> str:
+    """Every category with its number of projects (Slack's ``/ecosys list``, in the terminal)."""
+    lines = [_style(messages.categories_title(lang), BOLD, color), ""]
+    lines += [f"• {category_name(c, lang)} — {messages.projects_count(lang, n)}" for c, n in categories]
+    return "\n".join(lines) + "\n"
+
+
+def render_help(lang: str) -> str:
+    """What ecosys answers and the words it understands, as ``ecosys ask`` takes them."""
+    return messages.help_text(lang, command="ecosys ask", slack=False).replace("`", "") + "\n"
+
+
+def render_subscriptions_in_slack(lang: str) -> str:
+    return messages.subscriptions_in_slack(lang) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -204,3 +205,31 @@ def test_a_page_must_be_a_positive_number(home: Path, capsys: pytest.CaptureFixt
         main(["ask", "--page", page, "etcd"])
     err = capsys.readouterr().err
     assert "1 or more" in err or "expected one argument" in err  # "-1" reads as an option to argparse
+
+
+@pytest.mark.parametrize(
+    ("words", "expected", "absent"),
+    [
+        (["help"], "ecosys ask compare etcd consul", "subscribe"),
+        (["帮助"], "ecosys ask 对比 etcd consul", "订阅"),
+        (["幫助"], "ecosys ask 對比 etcd consul", "訂閱"),
+        (["list"], r"Image registries — \d+ projects", ""),
+        (["分类"], r"镜像仓库 — \d+ 个项目", ""),
+        (["subscribe"], "/ecosys subscribe", "Nothing found"),
+    ],
+)
+def test_ask_understands_the_words_slack_does(
+    home: Path, capsys: pytest.CaptureFixture[str], words: list[str], expected: str, absent: str
+) -> None:
+    """help, list, show, compare and their Chinese words mean in the terminal what they mean after /ecosys;
+    what only Slack has (a channel's digest) is pointed at, not offered."""
+    out = _ask(capsys, *words)
+    assert re.search(expected, out), out
+    assert not absent or absent not in out
+
+
+def test_ask_show_and_compare_words(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shown = _ask(capsys, "详情", "harbor")
+    assert shown.startswith("项目：Harbor")
+    compared = _ask(capsys, "compare", "etcd", "consul")
+    assert compared.startswith("Comparison: etcd vs Consul")
