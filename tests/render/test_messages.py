@@ -22,7 +22,11 @@ ARGS = {"question": "etcd", "names": ["etcd"], "category_name": "X", "total": 3,
 
 @pytest.mark.parametrize(("name", "fn"), FUNCTIONS)
 def test_every_message_has_three_languages(name, fn):
-    params = [p for p in inspect.signature(fn).parameters if p not in ("lang", "command")]
+    params = [
+        p.name
+        for p in inspect.signature(fn).parameters.values()
+        if p.name != "lang" and p.kind is not inspect.Parameter.KEYWORD_ONLY
+    ]
     texts = {lang: fn(lang, *[ARGS[p] for p in params]) for lang in messages.LANGS}
     assert all(texts.values()), texts
     if name not in (
@@ -49,3 +53,13 @@ def test_nothing_found_quotes_the_question_and_cuts_long_ones():
 def test_maturity_badge_carries_the_year() -> None:
     assert messages.maturity_label("en", "graduated", 2018) == "CNCF graduated 2018"
     assert messages.maturity_label("zh", "incubating") == "CNCF 孵化项目"
+
+
+def test_the_terminal_help_offers_nothing_only_slack_has():
+    for lang in messages.LANGS:
+        slack, terminal = (
+            messages.help_text(lang),
+            messages.help_text(lang, command="ecosys ask", slack=False),
+        )
+        assert "@ecosys" in slack and "@ecosys" not in terminal
+        assert len(terminal.splitlines()) == len(slack.splitlines()) - 2
