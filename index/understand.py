@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -128,7 +128,7 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def _free(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
@@ -182,20 +182,21 @@ def _find_names(
 
 def _find_categories(
     text: str, catalog: Catalog, spans: list[tuple[int, int]], by_name: set[str]
-) -> list[tuple[str, int]]:
-    """Categories named by their terms, the one whose terms cover most of the question first.
+) -> tuple[list[tuple[str, int]], dict[tuple[int, int], list[str]]]:
+    """Categories named by their terms, the one whose terms cover most of the question first, and each
+    matched term's span with the categories it names.
 
     A term may belong to several categories (容器云: international and Chinese clouds); each category
     scores the characters its matched terms cover, so 国内的容器云 favours the Chinese clouds.
     Categories named by (part of) their own name, not a narrower term, are added to ``by_name``.
     """
     covered: dict[str, int] = {}
-    claimed: list[tuple[int, int]] = []
+    claimed: dict[tuple[int, int], list[str]] = {}
     for term, category_ids in catalog.cjk_terms:
         at = text.find(term)
         if at < 0 or not _longer(spans, at, at + len(term)) or not _free(claimed, at, at + len(term)):
             continue
-        claimed.append((at, at + len(term)))
+        claimed[(at, at + len(term))] = category_ids
         for category_id in category_ids:
             covered[category_id] = covered.get(category_id, 0) + len(term)
             zh_name = catalog.name_keys[category_id][0]
@@ -215,14 +216,14 @@ def _find_categories(
             start, end = stems[i][1], stems[i + size - 1][2]
             if not _longer(spans, start, end) or not _free(claimed, start, end):
                 continue
-            claimed.append((start, end))
+            claimed[(start, end)] = catalog.ascii_terms[key]
             for category_id in catalog.ascii_terms[key]:
                 covered[category_id] = covered.get(category_id, 0) + (end - start)
                 en_name = catalog.name_keys[category_id][1]
                 if set(key) <= en_name or en_name <= set(key):
                     by_name.add(category_id)
-    spans[:] = [(s, e) for s, e in spans if _free(claimed, s, e)] + claimed
-    return sorted(covered.items(), key=lambda kv: -kv[1])
+    spans[:] = [(s, e) for s, e in spans if _free(claimed, s, e)] + list(claimed)
+    return sorted(covered.items(), key=lambda kv: -kv[1]), claimed
 
 
 def _alike(word: str, name: str) -> bool:
@@ -299,9 +300,7 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
 
     named = _find_names(text, catalog, spans, compare=reading.compare_cue)
     by_name: set[str] = set()
-    before = list(spans)
-    found = _find_categories(text, catalog, spans, by_name)
-    claimed = [span for span in spans if span not in before]
+    found, claimed = _find_categories(text, catalog, spans, by_name)
     reading.category_terms = [text[start:end] for start, end in claimed]
     named = [n for n in named if _free(claimed, n[0], n[0] + len(n[3]))]
     reading.categories = [c for c, _n in found]
@@ -354,11 +353,7 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
     reading.content = [g for g in reading.content if g not in heads]
     reading.category_groups += [g for g in heads if g not in reading.category_groups]
     reading.by_name = reading.by_name or bool(heads)
-    qualifiers = [
-        t
-        for t in reading.category_terms
-        if not set(_term_categories(t, catalog)) & set(reading.top_categories)
-    ]
+    qualifiers = [text[s:e] for (s, e), ids in claimed.items() if not set(ids) & set(reading.top_categories)]
     reading.qualifier_groups = term_groups(" ".join(qualifiers), catalog)
     return reading
 
@@ -372,15 +367,6 @@ def _name_terms(catalog: Catalog, category_id: str) -> frozenset[str]:
     """The index terms of a category's names, Chinese and English."""
     zh, en = catalog.name_keys[category_id]
     return _name_words(zh, en) - filler_terms()
-
-
-def _term_categories(term: str, catalog: Catalog) -> list[str]:
-    """The categories a matched category term belongs to."""
-    whole = term.replace(" ", "")
-    for cjk, ids in catalog.cjk_terms:
-        if cjk == whole:
-            return ids
-    return catalog.ascii_terms.get(tuple(analyze(term)), [])
 
 
 _ONE_HANZI = re.compile(r"[\u3400-\u9fff]")

@@ -9,7 +9,7 @@ from bot import nothing_found
 from bot.config import load_settings
 from bot.context import AppContext
 from bot.render.terminal import render_answer, render_categories, render_help, render_subscriptions_in_slack
-from bot.slack.commands import parse_command
+from bot.slack.commands import answer_command, parse_command
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,12 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if command.kind == "list":
         sys.stdout.write(render_categories(engine.categories(), command.lang or "en", color=color))
         return 0
-    if command.kind == "show":
-        answer = engine.show(command.args[0], lang=command.lang)  # type: ignore[arg-type]
-    elif command.kind == "compare":
-        answer = engine.compare(command.args, lang=command.lang)  # type: ignore[arg-type]
-    else:
-        answer = engine.search(command.text, limit=limit, offset=(args.page - 1) * limit)
+    answer = answer_command(engine, command, limit=limit, offset=(args.page - 1) * limit)
     nothing = None
     if not answer.found and not answer.total:
         nothing = nothing_found.help_for(engine, answer, most_asked=_most_asked(ctx, args.team))

@@ -20,7 +20,7 @@ from bot.render import blocks, messages
 from bot.slack import answering, services
 from bot.slack.answer_queue import AnswerJob, Handler, QueueUnavailable
 from bot.slack.clients import post_to_response_url
-from bot.slack.commands import BadState, decode_state
+from bot.slack.commands import BadState, command_lang, decode_state
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def share_answer(job: AnswerJob) -> None:
         command, offset = decode_state(clicked["value"])
     except BadState:
         return expired(response_url)
-    lang = answering.command_lang(command)
+    lang = command_lang(command)
     note = messages.shared_by(lang, f"<@{clicked['user_id']}>")
     message = answering.reply_to(
         job.ctx, command, workspace=job.workspace, surface="slash", offset=offset, note=note, record=False

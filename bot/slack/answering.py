@@ -19,12 +19,11 @@ from bot import nothing_found
 from bot.context import AppContext
 from bot.render import blocks, messages
 from bot.slack.clients import ResponseUrlError
-from bot.slack.commands import Command, encode_state, encode_vote, parse_command
+from bot.slack.commands import Command, answer_command, command_lang, encode_state, encode_vote, parse_command
 from bot.slack.threads import post_reply
 from bot.storage.schema import Workspace
 from index.answer import Answer
 from index.errors import EcosysError
-from index.normalize import detect_lang
 
 Surface = Literal["slash", "mention", "dm"]
 
@@ -33,26 +32,8 @@ PAGE_SIZE = 5
 log = logging.getLogger(__name__)
 
 
-def command_lang(command: Command) -> str:
-    """The language to answer in: the sub-command word's (or the button's), else the question's.
-
-    The one place this is decided; the engine is handed the result.
-    """
-    if command.kind == "category":
-        return command.lang or "zh"
-    return command.lang or detect_lang(command.text)
-
-
 def _answer(ctx: AppContext, command: Command, offset: int) -> Answer:
-    engine = ctx.engine
-    if command.kind == "category":
-        lang = command_lang(command)
-        return engine.category_answer(command.text, lang=lang, limit=PAGE_SIZE, offset=offset)  # type: ignore[arg-type]
-    if command.kind == "show":
-        return engine.show(command.args[0], lang=command.lang)  # type: ignore[arg-type]
-    if command.kind == "compare":
-        return engine.compare(command.args, lang=command.lang)  # type: ignore[arg-type]
-    return engine.search(command.text, limit=PAGE_SIZE, offset=offset)
+    return answer_command(ctx.engine, command, limit=PAGE_SIZE, offset=offset)
 
 
 def _log_question(

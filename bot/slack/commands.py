@@ -12,7 +12,13 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from index.normalize import detect_lang
+
+if TYPE_CHECKING:
+    from index.answer import Answer
+    from index.engine import Engine
 
 Kind = Literal["help", "list", "show", "compare", "question", "subscription", "category"]
 SubscriptionAction = Literal["subscribe", "unsubscribe", "subscriptions"]
@@ -198,3 +204,26 @@ def decode_vote(value: str) -> Voted:
     if not all(isinstance(e, str) for e in voted.entry_ids) or len(voted.entry_ids) > MAX_ENTRIES:
         raise BadState("not an ecosys feedback value")
     return voted
+
+
+def command_lang(command: Command) -> str:
+    """The language to answer in: the sub-command word's (or the button's), else the question's.
+
+    The one place this is decided; the engine is handed the result.
+    """
+    if command.kind == "category":
+        return command.lang or "zh"
+    return command.lang or detect_lang(command.text)
+
+
+def answer_command(engine: Engine, command: Command, *, limit: int, offset: int = 0) -> Answer:
+    """The engine's answer to a command that asks something (not help, list or a subscription): the one
+    mapping from a command to an engine call, for Slack and the terminal alike."""
+    if command.kind == "category":
+        lang = command_lang(command)
+        return engine.category_answer(command.text, lang=lang, limit=limit, offset=offset)  # type: ignore[arg-type]
+    if command.kind == "show":
+        return engine.show(command.args[0], lang=command.lang)  # type: ignore[arg-type]
+    if command.kind == "compare":
+        return engine.compare(command.args, lang=command.lang)  # type: ignore[arg-type]
+    return engine.search(command.text, limit=limit, offset=offset)

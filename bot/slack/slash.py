@@ -15,7 +15,7 @@ from bot.render import blocks, messages
 from bot.slack import answering, services
 from bot.slack.answer_queue import AnswerJob, Handler, QueueUnavailable
 from bot.slack.clients import post_to_response_url
-from bot.slack.commands import parse_command
+from bot.slack.commands import command_lang, parse_command
 
 COMMAND = "/ecosys"
 
@@ -26,7 +26,7 @@ def on_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
     if parsed.kind == "help":
         ack(response_type="ephemeral", **blocks.help_message(parsed.lang, command=COMMAND))
         return
-    lang = answering.command_lang(parsed)
+    lang = command_lang(parsed)
     job = {
         "text": command.get("text") or "",
         "response_url": command["response_url"],
