@@ -10,8 +10,10 @@ import hashlib
 import hmac
 import itertools
 import json
+import socket
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
@@ -170,6 +172,25 @@ def post(
             return Reply(response.status, response.read(), time.monotonic() - start)
     except urllib.error.HTTPError as exc:
         return Reply(exc.code, exc.read(), time.monotonic() - start)
+
+
+def status_for_declared_body(url: str, body: bytes, *, headers: dict[str, str]) -> int:
+    """The status the bot answers to a POST that only *declares* ``body`` (its headers and Content-Length,
+    none of its bytes): what a server that refuses without reading says. Sending the bytes too would race
+    the server closing the connection (a broken pipe before the answer can be read)."""
+    parts = urllib.parse.urlsplit(url)
+    lines = [
+        f"POST {parts.path or '/'} HTTP/1.1",
+        f"Host: {parts.netloc}",
+        "Content-Type: application/x-www-form-urlencoded",
+        f"Content-Length: {len(body)}",
+        "Connection: close",
+        *(f"{name}: {value}" for name, value in headers.items()),
+    ]
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as conn:
+        conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        status_line = conn.makefile("rb").readline().decode("latin-1")
+    return int(status_line.split()[1])
 
 
 def post_signed(url: str, body: bytes, **headers: str) -> Reply:
