@@ -17,7 +17,7 @@ from index.model import Category, Entry
 from index.names import compact
 from index.normalize import fold
 from index.prior import prior
-from index.tokenizer import STOP_WORDS, analyze
+from index.tokenizer import ASCII_WORD, STOP_WORDS, analyze
 
 if TYPE_CHECKING:
     from index.knowledge import KnowledgeBase
@@ -55,6 +55,10 @@ class Catalog:
     """(folded Chinese name or alias, entry id), longest first, for substring matching."""
     ascii_terms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     """stemmed word sequence of an English category term → category ids."""
+    ascii_gaps: dict[tuple[str, ...], int] = field(default_factory=dict)
+    """stemmed word sequence of an English category term → how many stop words the term itself has
+    between them ("Kubernetes as a service": 2): a question's words may skip no more ("management on
+    Kubernetes" is not "managed Kubernetes")."""
     name_keys: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     """category id → (its folded Chinese name, the index terms of its English name)."""
     cjk_terms: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -288,6 +292,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     _drop_category_spellings(kb, names, strength)
 
     ascii_terms: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    ascii_gaps: dict[tuple[str, ...], int] = {}
     cjk_terms: dict[str, list[str]] = defaultdict(list)
     cjk_synonyms = _cjk_synonyms(kb)
     for category in kb.categories.values():
@@ -304,9 +309,13 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
                     if category.id not in cjk_terms[term]:
                         cjk_terms[term].append(category.id)
             else:
+                words = ASCII_WORD.findall(folded)
                 stems = tuple(analyze(folded))
-                if stems and category.id not in ascii_terms[stems]:
+                if not stems or any(not analyze(w) and w not in STOP_WORDS for w in words):
+                    continue  # "A/B testing" without its A/B would name every question about tests
+                if category.id not in ascii_terms[stems]:
                     ascii_terms[stems].append(category.id)
+                ascii_gaps[stems] = max(ascii_gaps.get(stems, 0), len(words) - len(stems))
 
     stem_names: dict[str, list[str]] = defaultdict(list)
     for entry in kb.entries.values():
@@ -367,6 +376,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
     catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))
     catalog.ascii_terms = dict(ascii_terms)
+    catalog.ascii_gaps = ascii_gaps
     catalog.cjk_terms = sorted(cjk_terms.items(), key=lambda kv: -len(kv[0]))
     catalog.synonyms = {t: tuple(sorted(g)) for t, g in synonyms.items() if len(g) > 1}
     catalog.fuzzy_keys = sorted(

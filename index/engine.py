@@ -29,9 +29,9 @@ ANSWER_CACHE_SIZE = 1024
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
 """A space beside a Chinese character separates nothing ("serverless 框架" is the term serverless框架)."""
 IN_DOMAIN_SHARE = 2
+"""A weakly matched question is in the ecosystem when more than one word in this many is one of its own."""
 SPOKEN_WORDS = 3
 """A question with this many words of the ecosystem's own language is about it, whatever else it says."""
-"""A weakly matched question is in the ecosystem when more than one word in this many is one of its own."""
 SUGGEST_CUTOFF = 0.6
 """How alike a word and a name must be to offer the name as "did you mean" (looser than a typo match)."""
 
@@ -269,11 +269,11 @@ class Engine:
         "SELECT * FROM users" matches some blurb word for word, and is still not about containers."""
         core = self._catalog.core_terms
         said = reading.named or reading.categories or reading.maturity or reading.mentions_cncf
-        spoken = sum(1 for g in reading.content if core.intersection(g))
-        # Several of its words, not single characters (式, 写 are said by every kind of text): a chatty
-        # question ("证书老是忘记续期导致网站挂掉") has as many everyday words as ecosystem ones.
-        words = sum(1 for g in reading.content if core.intersection(g) and not fragment(g))
-        return bool(said) or words >= SPOKEN_WORDS or spoken * IN_DOMAIN_SHARE > len(reading.content) > 0
+        # Words, not single characters (式, 写 are said by every kind of text): a chatty question
+        # ("证书老是忘记续期导致网站挂掉") has as many everyday words as ecosystem ones.
+        content = [g for g in reading.content if not fragment(g)]
+        words = sum(1 for g in content if core.intersection(g))
+        return bool(said) or words >= SPOKEN_WORDS or words * IN_DOMAIN_SHARE > len(content) > 0
 
     def _suggest(self, reading: Reading) -> tuple[str, ...]:
         names: list[str] = []

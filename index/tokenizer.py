@@ -16,6 +16,8 @@ from index import segment
 from index.normalize import fold
 
 _WORD = re.compile(r"[0-9a-z\u3400-\u9fff]", re.IGNORECASE)
+ASCII_WORD = re.compile(r"[0-9a-z][0-9a-z+#]*")
+"""A folded English word (c++ and c# included), as category terms are matched in a question."""
 
 _STOP_TEXT = """
 a an and are as at be but by can do does did done for from how i if in into is it its me my of on or our so

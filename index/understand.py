@@ -16,7 +16,7 @@ from functools import lru_cache
 from index import names as naming
 from index.catalog import MAX_NAME_WORDS, Catalog, compact, words
 from index.normalize import fold as fold_name
-from index.tokenizer import STOP_WORDS, analyze, term_spans
+from index.tokenizer import ASCII_WORD, STOP_WORDS, analyze, term_spans
 
 COMPARE_CUES = re.compile(
     r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|difference[s]?|differ|between|or)\b"
@@ -203,15 +203,18 @@ def _find_categories(
             written = catalog.cjk_written.get(term, term)
             if written in zh_name or zh_name in written:
                 by_name.add(category_id)
-    stems: list[tuple[str, int, int]] = []
-    for match in re.finditer(r"[0-9a-z][0-9a-z+#]*", text):
+    stems: list[tuple[str, int, int, int]] = []
+    for number, match in enumerate(ASCII_WORD.finditer(text)):
         for stem in analyze(match.group(0)):  # stop words drop out, as they do from the terms
-            stems.append((stem, match.start(), match.end()))
+            stems.append((stem, match.start(), match.end(), number))
     sequence = [s[0] for s in stems]
     for size in range(4, 0, -1):
         for i in range(len(stems) - size + 1):
             key = tuple(sequence[i : i + size])
             if "" in key or key not in catalog.ascii_terms:
+                continue
+            skipped = stems[i + size - 1][3] - stems[i][3] + 1 - size
+            if skipped > catalog.ascii_gaps.get(key, 0):
                 continue
             start, end = stems[i][1], stems[i + size - 1][2]
             if not _longer(spans, start, end) or not _free(claimed, start, end):

@@ -133,7 +133,12 @@ def test_two_guessed_spellings_without_a_cue_are_not_a_comparison(engine: Engine
 
 @pytest.mark.parametrize(
     "question",
-    ["where can I get good pizza near the office", "what's the capital of France", "SELECT * FROM users; --"],
+    [
+        "where can I get good pizza near the office",
+        "what's the capital of France",
+        "SELECT * FROM users; --",
+        "javascript 数组去重怎么写",  # 写, 式 and the like are said by every kind of text: no evidence
+    ],
 )
 def test_everyday_questions_are_not_about_the_ecosystem(landscape_engine: Engine, question: str) -> None:
     assert not landscape_engine.search(question).hits
@@ -321,6 +326,29 @@ def test_a_category_term_inside_a_longer_word_leaves_that_word(landscape_engine:
     only other word: the rest is 多集群 (multi-cluster), which the multi-cluster projects say."""
     ids = [h.entry.id for h in landscape_engine.search("多集群管理").hits[:5]]
     assert ids[0] in {"karmada", "open-cluster-management", "clusternet", "kubefleet"}, ids
+
+
+@pytest.mark.parametrize(
+    ("question", "not_category"),
+    [
+        # "A/B testing" (feature flagging) without its A/B is no term: "tests" alone names nothing.
+        ("integration tests", "feature-flagging"),
+        # "managed Kubernetes" is a category term; "management on Kubernetes" skips a word it does not have.
+        ("automate application management on Kubernetes", "certified-kubernetes-hosted"),
+    ],
+)
+def test_an_english_category_term_is_matched_as_written(
+    landscape_engine: Engine, question: str, not_category: str
+) -> None:
+    answer = landscape_engine.search(question)
+    assert answer.category is None or answer.category.id != not_category
+    assert not_category not in {h.entry.category for h in answer.hits[:2]}
+
+
+def test_an_english_category_term_keeps_its_own_stop_words(landscape_engine: Engine) -> None:
+    """ "Kubernetes as a service" has two stop words of its own; the question may have them too."""
+    answer = landscape_engine.search("kubernetes as a service")
+    assert answer.understood == "category", answer.understood
 
 
 def test_a_pick_that_is_gone_does_not_lead_its_category(landscape_engine: Engine) -> None:
