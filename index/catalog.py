@@ -49,6 +49,8 @@ class Catalog:
     """entry id → the index terms of its own words (to measure how much of a question it covers)."""
     identity_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     """entry id → the index terms of what it *is*: its names, tags and category (not its description)."""
+    lead_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    """entry id → the index terms of its descriptions' first clauses (``_lead_terms``)."""
     weak_names: set[str] = field(default_factory=set)
     """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
     cjk_names: list[tuple[str, str]] = field(default_factory=list)
@@ -240,6 +242,17 @@ def _bracketless(category: Category) -> list[str]:
     return [m.group(1) for m in found if m]
 
 
+_LEAD_END = re.compile(r"[.;:，；：。()（）]|, | — ")
+
+
+def _lead_terms(entry: Entry) -> frozenset[str]:
+    """The index terms of each description's first clause: what the entry *is* ("Backup and restore for
+    Kubernetes…"), before what it also does ("…describe the steps of backup, restore and copy")."""
+    texts = [entry.description.zh, entry.description.en, *entry.other_descriptions]
+    leads = [_LEAD_END.split(fold(text), maxsplit=1)[0] for text in texts if text]
+    return frozenset(t for lead in leads for t in analyze(lead))
+
+
 def _identity_terms(entry: Entry, kb: KnowledgeBase) -> frozenset[str]:
     category = kb.categories.get(entry.category)
     texts = [entry.name, *entry.aliases, *entry.tags]
@@ -374,6 +387,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.strength = strength
     catalog.entry_terms = {e.id: _entry_terms(e) for e in kb.entries.values()}
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
+    catalog.lead_terms = {e.id: _lead_terms(e) for e in kb.entries.values()}
     catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))
     catalog.ascii_terms = dict(ascii_terms)
     catalog.ascii_gaps = ascii_gaps

@@ -36,6 +36,8 @@ BY_NAME = 3.0
 W_MATURITY = 3.0
 W_CNCF = 1.0
 W_PRIOR = 0.4
+W_LEAD = 0.5
+"""An entry whose description *begins* with what is asked is that thing; others only also do it."""
 W_NEIGHBOUR = 0.8
 CONTEXT_SHARE = 0.5
 """What a project named as the setting of a question keeps of its score: the question asks for something else."""
@@ -208,6 +210,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     wanted = {t for g, _w in share.groups for t in g}
     asked = _asked_terms(catalog, reading, share, settings)
     narrowing = _narrowing(reading, share)
+    asked_groups = share.content_groups  # a category's own name is answered in the editor's order
     scored = []
     for entry_id, bm25 in found.bm25.items():
         entry = catalog.entries[entry_id]
@@ -241,6 +244,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         if entry.cncf is not None:
             value += W_CNCF * share.cncf
         value += W_PRIOR * catalog.renown.get(entry_id, 0.0)
+        value += W_LEAD * _coverage(catalog.lead_terms.get(entry_id, frozenset()), asked_groups)
         if setting:
             value *= CONTEXT_SHARE  # the setting of what is asked for, not the answer ("基于 kubespray 的…")
         scored.append(Scored(entry_id, value, frozenset(own & wanted), content))
