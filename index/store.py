@@ -3,12 +3,14 @@
 Layout under the state directory::
 
     index/CURRENT            the fingerprint of the index being served (replaced atomically)
-    index/<fingerprint>/     a complete Whoosh index plus catalog.pickle, never modified once named
+    index/<fingerprint>/     a complete Whoosh index, catalog.pickle and the version of the code that
+                             built them (``code``), never modified once named
     index/.build-*/          an index being built (renamed into place when complete)
     index/.lock              taken while building, so two processes never build at once
 
 A reader resolves CURRENT once and opens that directory: it never sees a half-built index, and a
-failed build leaves CURRENT (the last good index) untouched.
+failed build leaves CURRENT (the last good index) untouched. An index built by other code (before an
+upgrade) is no last good index: its pickled catalog may lack what this code reads.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, NUMERIC, TEXT, Schema
 
-from index import segment
+from index import datafiles, segment
 from index.catalog import Catalog, build_catalog
 from index.errors import IndexNotBuilt
 from index.model import Entry
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from index.knowledge import KnowledgeBase
 
 CATALOG_FILE = "catalog.pickle"
+CODE_FILE = "code"
 KEEP_OLD_INDEXES = 2
 """Older index directories kept after a swap, for readers that opened them just before."""
 
@@ -65,7 +68,13 @@ def current_fingerprint(home: Path) -> str | None:
         fp = pointer.read_text(encoding="ascii").strip()
     except OSError:
         return None
-    return fp if (index_root(home) / fp / CATALOG_FILE).is_file() else None
+    folder = index_root(home) / fp
+    try:
+        built_by = (folder / CODE_FILE).read_text(encoding="ascii").strip()
+    except OSError:
+        return None
+    complete = (folder / CATALOG_FILE).is_file()
+    return fp if complete and built_by == datafiles.code_version() else None
 
 
 @contextlib.contextmanager
@@ -135,6 +144,7 @@ def build(home: Path, kb: KnowledgeBase) -> str:
                         writer.add_document(**_document(entry, kb))
                 with open(staging / CATALOG_FILE, "wb") as handle:
                     pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                (staging / CODE_FILE).write_text(datafiles.code_version(), encoding="ascii")
                 if target.exists():
                     shutil.rmtree(target)
                 os.rename(staging, target)

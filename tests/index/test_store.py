@@ -63,6 +63,18 @@ def test_broken_change_keeps_the_last_good_index(tmp_path: Path, data: Path) -> 
     assert reopened.fingerprint == good and reopened.problems
 
 
+def test_an_index_built_by_other_code_is_no_last_good_index(tmp_path: Path, data: Path) -> None:
+    """After an upgrade, the old code's pickled catalog may lack what this code reads: broken data then
+    says what is broken instead of serving an index that fails on the first question."""
+    home = tmp_path / "home"
+    good = Engine.open(home=home, data_dirs=[data]).fingerprint
+    (store.index_root(home) / good / store.CODE_FILE).write_text("0123456789abcdef", encoding="ascii")
+    _edit(data, "status: active", "status: thriving")
+    with pytest.raises(DataError) as raised:
+        Engine.open(home=home, data_dirs=[data])
+    assert "thriving" in str(raised.value)
+
+
 def test_broken_data_without_any_index_raises(tmp_path: Path, data: Path) -> None:
     _edit(data, "status: active", "status: thriving")
     with pytest.raises(DataError) as raised:
