@@ -120,11 +120,13 @@ def enrich(earlier: Entry, later: Entry) -> tuple[Entry, list[str]]:
     if not earlier.has_description and later.has_description:
         changes["description"] = later.description
     elif earlier.has_description and later.has_description:
-        said = {earlier.description.zh, earlier.description.en, *earlier.other_descriptions}
+        said = {
+            _spaced(t) for t in (earlier.description.zh, earlier.description.en, *earlier.other_descriptions)
+        }
         more = [
             t
             for t in (later.description.en, later.description.zh, *later.other_descriptions)
-            if t and t not in said
+            if t and _spaced(t) not in said
         ]
         if more:
             changes["other_descriptions"] = (*earlier.other_descriptions, *more)
@@ -140,6 +142,11 @@ def enrich(earlier: Entry, later: Entry) -> tuple[Entry, list[str]]:
         changes["related"] = (*earlier.related, *extra)
     filled = [f"related +{', +'.join(extra)}" if key == "related" else key for key in changes]
     return (replace(earlier, **changes) if changes else earlier), filled
+
+
+def _spaced(text: str) -> str:
+    """A description as compared between layers: a copy that differs only in spaces says nothing more."""
+    return " ".join(text.split())
 
 
 _STAGES = ("sandbox", "incubating", "graduated", "archived")

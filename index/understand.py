@@ -47,6 +47,7 @@ MATURITY_WORDS = {
 _MATURITY_CONTEXT = re.compile(r"cncf|project|stage|level|maturity|项目|阶段|级别|专案")
 """Sandbox is also what a secure runtime gives a container ("sandboxed container runtime", 安全沙箱): it is
 CNCF's maturity only when the question speaks of projects or stages."""
+_STAGE_WORDS = re.compile(r"\b(?:stages?|levels?|maturity)\b|阶段|级别|成熟度")
 _FILLER_TEXT = (
     "有什么 有哪些 哪些 推荐 一下 工具 方案 解决方案 软件 项目 产品 开源 框架 平台 系统 主流 常用 常见 好用 "
     "tool tools solution solutions project projects software product products option options "
@@ -296,6 +297,8 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
         if at >= 0 and (maturity != "sandbox" or _MATURITY_CONTEXT.search(text)):
             reading.maturity = maturity
             spans.append((at, at + len(word)))
+    if reading.maturity:  # "孵化阶段", "graduated level": the stage is the maturity, not a word to match
+        spans += [m.span() for m in _STAGE_WORDS.finditer(text) if _free(spans, *m.span())]
     at = text.find("cncf")
     if at >= 0:
         reading.mentions_cncf = True

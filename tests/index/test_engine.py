@@ -174,6 +174,8 @@ def test_a_project_named_as_context_is_not_put_first(landscape_engine: Engine) -
         ("CNCF 毕业项目有哪些", "graduated"),
         ("incubating projects", "incubating"),
         ("which projects did the CNCF archive", "archived"),
+        ("CNCF 孵化阶段的项目有哪些", "incubating"),  # the stage is the maturity, not a word to match
+        ("projects at the graduated level", "graduated"),
     ],
 )
 def test_a_maturity_alone_lists_every_project_at_that_level(

@@ -87,9 +87,11 @@ def test_curated_facts_are_never_overwritten() -> None:
     assert notes[0].endswith("(same alias): other_descriptions")
 
 
-def test_a_description_said_twice_is_kept_once() -> None:
-    ours = curated("opa", "Open Policy Agent", description=Text(en="Policy engine"))
-    same = imported("opa-2", "Open Policy Agent", description=Text(en="Policy engine"))
+@pytest.mark.parametrize("theirs", ["Policy engine for the stack", "Policy engine  for the stack\n"])
+def test_a_description_said_twice_is_kept_once(theirs: str) -> None:
+    """A copy that differs only in spaces (a YAML line against the landscape's folded text) is the same."""
+    ours = curated("opa", "Open Policy Agent", description=Text(en="Policy engine for the stack"))
+    same = imported("opa-2", "Open Policy Agent", description=Text(en=theirs))
     merged, notes = merge_layers([[ours], [same]])
     assert merged == [ours]
     assert notes[0].endswith("nothing new")
