@@ -26,6 +26,10 @@ CONTEXT_BOOST = 0.2
 """A named project's own words are context in the text search ("X for kubernetes" is not about Kubernetes)."""
 MAX_QUERY_GROUPS = 24
 """A pasted paragraph is cut to its rarest words: more terms only slow the search, they rarely reorder it."""
+COVERING_GROUPS = 3
+"""From this many words on, the entries that say the most of them are collected too (``TextSearch.search``)."""
+WIDEST = 40
+"""How many of those: enough for a long question's best match, few enough to score quickly."""
 
 
 @dataclass
@@ -59,30 +63,35 @@ def _idf(searcher: Searcher, term: str) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-Query = list[tuple[str, str, float]]
-"""``(field, term, boost)`` of an OR query."""
+Query = list[tuple[str, str, float, int]]
+"""``(field, term, boost, group)`` of an OR query (group -1: counted in no coverage)."""
 
 
-def _query(groups: Sequence[tuple[str, ...]], boost: float = 1.0) -> Query:
-    return [(f, t, boost) for group in groups for t in group for f in FIELDS]
+def _query(groups: Sequence[tuple[str, ...]], boost: float = 1.0, numbered: bool = True) -> Query:
+    return [
+        (f, t, boost, i if numbered else -1) for i, group in enumerate(groups) for t in group for f in FIELDS
+    ]
 
 
-def _search_groups(searcher: Searcher, reading: Reading) -> tuple[Query, Query]:
+def _search_groups(searcher: Searcher, reading: Reading) -> tuple[Query, Query, list[float]]:
     # What the question asks about: its own words and category words, not the maturity or "CNCF"
     # (evidence of their own) nor the names (context, below).
     asked = [*reading.content, *reading.category_groups]
     if len(asked) > MAX_QUERY_GROUPS:
         asked = sorted(asked, key=lambda g: -max(idf(searcher, t) for t in g))[:MAX_QUERY_GROUPS]
     context = reading.name_terms if asked else ()
-    return _query(asked or reading.name_terms), _query(context, CONTEXT_BOOST)
+    weights = [max(idf(searcher, t) for t in g) for g in asked] if len(asked) >= COVERING_GROUPS else []
+    return _query(asked or reading.name_terms), _query(context, CONTEXT_BOOST, numbered=False), weights
 
 
 def gather(searcher: Searcher, catalog: Catalog, reading: Reading, text: TextSearch) -> Candidates:
     """Everything that could be a good answer to ``reading``."""
     found = Candidates()
-    terms, context = _search_groups(searcher, reading)
+    terms, context, weights = _search_groups(searcher, reading)
     if terms:
-        for entry_id, score in text.search(searcher, terms + context, limit=CANDIDATES):
+        for entry_id, score in text.search(
+            searcher, terms + context, limit=CANDIDATES, weights=weights, widest=WIDEST
+        ):
             found.bm25[entry_id] = score
     top = reading.top_categories or reading.categories[:1]
     for category_id in reading.categories:

@@ -37,15 +37,37 @@ class TextSearch:
         return found
 
     def search(
-        self, searcher: Searcher, terms: Sequence[tuple[str, str, float]], limit: int
+        self,
+        searcher: Searcher,
+        terms: Sequence[tuple[str, str, float, int]],
+        limit: int,
+        weights: Sequence[float] = (),
+        widest: int = 0,
     ) -> list[tuple[str, float]]:
-        """The ``limit`` best entry ids for an OR of ``(field, term, boost)``, with their scores, best first."""
+        """The ``limit`` best entry ids for an OR of ``(field, term, boost, group)``, with their scores.
+
+        With ``weights`` (one per group), also the ``widest`` entries that say the most of the question:
+        the weights of the groups they match, summed once per group. A summed BM25 favours an entry
+        saying one common word often, in its name too ("cluster"); the entry that says five of the
+        question's six words ("keeps clusters in sync with Git") must still reach the scoring step.
+        """
         totals: dict[int, float] = {}
-        for field, term, boost in terms:
+        said: dict[int, int] = {}
+        for field, term, boost, group in terms:
             docs, scores = self.postings(searcher, field, term)
+            bit = 1 << group if 0 <= group < len(weights) else 0
             for doc, score in zip(docs, scores, strict=True):
                 totals[doc] = totals.get(doc, 0.0) + boost * score
+                if bit:
+                    said[doc] = said.get(doc, 0) | bit
         best = heapq.nlargest(limit, totals.items(), key=lambda item: (item[1], -item[0]))
+        if weights and widest:
+            masks = {
+                mask: sum(w for g, w in enumerate(weights) if mask >> g & 1) for mask in set(said.values())
+            }
+            chosen = {doc for doc, _score in best}
+            wide = heapq.nlargest(widest, said, key=lambda d: (masks[said[d]], totals[d], -d))
+            best += [(doc, totals[doc]) for doc in wide if doc not in chosen]
         ids = self._doc_ids(searcher)
         return [(ids[doc], score) for doc, score in best if score > 0]
 

@@ -53,7 +53,7 @@ _FILLER_TEXT = (
     "tool tools solution solutions project projects software product products option options "
     "alternative alternatives recommend recommendation list popular open source opensource "
     "call called name named now today still exist exists existing alive dead anymore status happened "
-    "只有 专门 适合 合适 一种 一款 一套 这种 那种 "
+    "只有 专门 适合 合适 一种 一款 一套 这种 那种 应该 该用 该选 哪种 哪款 哪家 "
     "啥 用啥 搭 搭建 选型 选择 挑选 pick picking choose choosing "
     "有人 有谁 谁用 现在 还在 存在 活跃 维护 状态 怎么了 叫什么 改名 更名 名字 关系 历史 是否 "
     "user users write writing create creating implement "
