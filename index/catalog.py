@@ -84,6 +84,9 @@ class Catalog:
     core_terms: frozenset[str] = frozenset()
     """The curated part of ``domain_terms`` (without words only imported blurbs share): a question with
     none of these, and nothing it names, is not answered with partial matches."""
+    bound_terms: dict[str, str] = field(default_factory=dict)
+    """English core term → the word the curated descriptions (nearly) always say after it ("reverse" →
+    "proxy", "rate" → "limit"): alone, such a word is not the ecosystem's ("reverse a string")."""
     fuzzy_keys: list[str] = field(default_factory=list)
     """compact ASCII names and aliases long enough to be worth a typo match."""
     domain_words: list[str] = field(default_factory=list)
@@ -185,6 +188,28 @@ def _domain_terms(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
     terms |= {t for t, n in curated.items() if n >= 2}
     terms |= {t for t, n in anywhere.items() if n >= COMMON_DESCRIPTION_WORD}
     return frozenset(terms), core
+
+
+BOUND_USES = 4
+BOUND_SHARE = 0.75
+"""A core word said this many times, this share of them before the same next word, is half of a phrase."""
+
+
+def _bound_terms(kb: KnowledgeBase, core: frozenset[str]) -> dict[str, str]:
+    """English core terms that the curated descriptions use (nearly) only before one other word."""
+    following: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry in kb.entries.values():
+        if entry.source == "curated":
+            terms = [t for t in analyze(fold(entry.description.en)) if t.isascii()]
+            for term, after in zip(terms, [*terms[1:], ""], strict=True):
+                following[term][after] += 1
+    bound = {}
+    for term, counts in following.items():
+        uses = sum(counts.values())
+        after, together = counts.most_common(1)[0]
+        if term in core and after and uses >= BOUND_USES and together >= BOUND_SHARE * uses:
+            bound[term] = after
+    return bound
 
 
 def _mentions(entry: Entry, counts: Counter[str], weak: set[str]) -> int:
@@ -361,6 +386,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
             synonyms[term] |= terms
 
     catalog.domain_terms, catalog.core_terms = _domain_terms(kb)
+    catalog.bound_terms = _bound_terms(kb, catalog.core_terms)
 
     for category in kb.categories.values():
         picks = [e for e in category.featured if e in kb.entries]

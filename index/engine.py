@@ -272,7 +272,11 @@ class Engine:
         # Words, not single characters (式, 写 are said by every kind of text): a chatty question
         # ("证书老是忘记续期导致网站挂掉") has as many everyday words as ecosystem ones.
         content = [g for g in reading.content if not fragment(g)]
-        words = sum(1 for g in content if core.intersection(g))
+        said_terms = {t for g in content for t in g}
+        bound = self._catalog.bound_terms
+        words = sum(
+            1 for g in content if any(t in core and (t not in bound or bound[t] in said_terms) for t in g)
+        )
         return bool(said) or words >= SPOKEN_WORDS or words * IN_DOMAIN_SHARE > len(content) > 0
 
     def _suggest(self, reading: Reading) -> tuple[str, ...]:

@@ -138,6 +138,7 @@ def test_two_guessed_spellings_without_a_cue_are_not_a_comparison(engine: Engine
         "what's the capital of France",
         "SELECT * FROM users; --",
         "javascript 数组去重怎么写",  # 写, 式 and the like are said by every kind of text: no evidence
+        "how to reverse a list in python",  # "reverse" is the ecosystem's only in "reverse proxy"
     ],
 )
 def test_everyday_questions_are_not_about_the_ecosystem(landscape_engine: Engine, question: str) -> None:
@@ -326,6 +327,10 @@ def test_a_category_term_inside_a_longer_word_leaves_that_word(landscape_engine:
     only other word: the rest is 多集群 (multi-cluster), which the multi-cluster projects say."""
     ids = [h.entry.id for h in landscape_engine.search("多集群管理").hits[:5]]
     assert ids[0] in {"karmada", "open-cluster-management", "clusternet", "kubefleet"}, ids
+
+
+def test_half_of_a_phrase_is_the_ecosystems_word_with_its_other_half(landscape_engine: Engine) -> None:
+    assert landscape_engine.search("reverse proxy for javascript apps").hits
 
 
 @pytest.mark.parametrize(
