@@ -65,7 +65,8 @@ _FILLER_TEXT = (
     "is are was does do 是 吗 呢 有 什么 哪个 怎么样 怎样 了解 知道 谁 用过 试过 "
     "were been being did done has had have having which what who whom whose how why where there "
     "their they them i my mine its these those could would should might must shall also just very "
-    "really please some much many more most ever "
+    "really please some much many more most ever always never often usually sometimes too even already yet "
+    "again each other such only same both few because while until once here during through against further "
 )
 
 
