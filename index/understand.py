@@ -388,19 +388,20 @@ def fragment(group: tuple[str, ...]) -> bool:
 def _outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """The index terms of the words of ``text`` that lie outside every span (names, categories, maturity).
 
-    A word a span only cuts into stays whole when what lies outside the span is no word of its own: in
-    多集群管理 the category term 集群管理 leaves 多集群 (multi-cluster), not a lone 多; in 容器网络方案 the
-    term 容器网络 leaves the word 方案, and 网络方案 goes.
+    A word a span only cuts into stays whole when what lies outside the span is no word of its own, nor
+    part of one: in 多集群管理 the category term 集群管理 leaves 多集群 (multi-cluster), not a lone 多; in
+    容器网络方案 the term 容器网络 leaves the word 方案, and 网络方案 goes; in 阿里云函数计算 the term 函数计算
+    leaves 阿里云, and 云函数 (cloud function), made of its last character, goes.
     """
     words = term_spans(text)
-    alone = {(start, end) for _t, start, end in words}
+    free = [(start, end) for _t, start, end in words if all(end <= s or start >= e for s, e in spans)]
     kept = []
     for term, start, end in words:
         cut = [(s, e) for s, e in spans if s < end and start < e]
         if any(s <= start and end <= e for s, e in cut):
             continue
         outside = [(start, s) for s, _e in cut if s > start] + [(e, end) for _s, e in cut if e < end]
-        if any(part in alone for part in outside):
+        if any(a <= part_start and part_end <= b for part_start, part_end in outside for a, b in free):
             continue
         kept.append(term)
     return kept

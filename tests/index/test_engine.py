@@ -351,6 +351,13 @@ def test_an_english_category_term_keeps_its_own_stop_words(landscape_engine: Eng
     assert answer.understood == "category", answer.understood
 
 
+def test_a_word_made_across_a_category_term_and_the_word_before_it_goes(landscape_engine: Engine) -> None:
+    """阿里云函数计算: the term 函数计算 leaves 阿里云 (Alibaba Cloud); 云函数 ("cloud function"), made of
+    阿里云's last character and the term's first two, is no word of the question."""
+    hits = landscape_engine.search("阿里云函数计算").hits[:3]
+    assert all("alibaba" in h.entry.name.lower() for h in hits), [h.entry.id for h in hits]
+
+
 def test_a_pick_that_is_gone_does_not_lead_its_category(landscape_engine: Engine) -> None:
     """The survey's 2017 picks include services since shut down: they stay listed, behind live ones."""
     hits = landscape_engine.search("国外的容器云").hits[:5]
