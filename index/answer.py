@@ -25,6 +25,8 @@ class Hit:
 
     entry: Entry
     score: float
+    name: str
+    """The entry's name in the answer's script (阿里雲容器服務 in a Traditional answer)."""
     description: str
     """The entry's description in the answer's language; empty when the entry has none."""
     highlights: tuple[tuple[int, int], ...]

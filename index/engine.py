@@ -324,6 +324,7 @@ class Engine:
         return Hit(
             entry=entry,
             score=round(scored.score, 4),
+            name=localize(entry.name, lang),
             description=description,
             highlights=spans,
             category_name=localize(category.name.get(lang), lang) if category else entry.category,

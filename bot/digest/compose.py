@@ -107,7 +107,7 @@ def _item_badge(entry: Entry, lang: Lang) -> str:
 
 def spotlight_of(engine: Engine, category: Category, lang: Lang) -> Spotlight:
     answer = engine.category_answer(category.id, lang=lang, limit=SPOTLIGHT_ITEMS)
-    items = tuple(SpotlightItem(h.entry.name, h.description, _item_badge(h.entry, lang)) for h in answer.hits)
+    items = tuple(SpotlightItem(h.name, h.description, _item_badge(h.entry, lang)) for h in answer.hits)
     name = localize(category.name.get(lang), lang)
     return Spotlight(category.id, name, localize(category.description.get(lang), lang), items, answer.total)
 
@@ -121,9 +121,9 @@ def topics_of(engine: Engine, asked: Sequence[query_log.QuestionCount], lang: La
         if answer.understood == "category" and answer.category is not None:
             key, label = f"c:{answer.category.id}", localize(answer.category.name.get(lang), lang)
         elif answer.understood == "project" and answer.hits:
-            key, label = f"p:{answer.hits[0].entry.id}", answer.hits[0].entry.name
+            key, label = f"p:{answer.hits[0].entry.id}", answer.hits[0].name
         elif answer.understood == "comparison" and answer.hits:
-            names = [hit.entry.name for hit in answer.hits]
+            names = [hit.name for hit in answer.hits]
             key, label = "v:" + "|".join(names), " vs ".join(names)
         else:
             key, label = f"q:{item.question}", localize(item.question, lang)

@@ -32,7 +32,7 @@ from bot.render.kit import (
     text_message,
 )
 from index.answer import Answer, Hit
-from index.model import Category, Entry
+from index.model import Category
 
 ACTION_MORE = "ecosys_more"
 ACTION_SHARE = "ecosys_share"
@@ -50,9 +50,10 @@ __all__ = ["Message", "category_name", "text_message"]
 # ---------------------------------------------------------------- answers
 
 
-def _title_line(entry: Entry, lang: str) -> str:
+def _title_line(hit: Hit, lang: str) -> str:
+    entry = hit.entry
     badge = joined(entry_badges(entry, lang))
-    name = f"*{link(entry.homepage, entry.name)}*"
+    name = f"*{link(entry.homepage, hit.name)}*"
     return f"{name}  `{escape(badge)}`" if badge else name
 
 
@@ -74,7 +75,7 @@ def hit_blocks(hit: Hit, lang: str) -> list[Block]:
     """One entry of a result list: linked name with badges, description, then a context line."""
     description = hit.description or messages.no_description(lang)
     return [
-        section(f"{_title_line(hit.entry, lang)}\n{escape(description)}"),
+        section(f"{_title_line(hit, lang)}\n{escape(description)}"),
         context(_context_parts(hit, lang)),
     ]
 
@@ -108,7 +109,7 @@ def feedback_blocks(lang: str, values: tuple[str, str] | None) -> list[Block]:
 def _fallback(title: str, hits: Sequence[Hit]) -> str:
     lines = [title]
     for hit in hits:
-        lines.append(f"• {hit.entry.name} — {hit.description}" if hit.description else f"• {hit.entry.name}")
+        lines.append(f"• {hit.name} — {hit.description}" if hit.description else f"• {hit.name}")
     return "\n".join(lines)
 
 
@@ -194,9 +195,9 @@ def nothing_found_blocks(
 def card_message(hit: Hit, lang: str, *, note: str = "", footer: Sequence[Block] = ()) -> Message:
     """One project's full card (``show``)."""
     entry = hit.entry
-    blocks: list[Block] = [header(messages.understood_project(lang, entry.name))]
+    blocks: list[Block] = [header(messages.understood_project(lang, hit.name))]
     blocks.append(
-        section(f"{_title_line(entry, lang)}\n{escape(hit.description or messages.no_description(lang))}")
+        section(f"{_title_line(hit, lang)}\n{escape(hit.description or messages.no_description(lang))}")
     )
     fields = [f"*{messages.category_label(lang)}*\n{escape(hit.category_name or entry.category)}"]
     status = messages.status_label(lang, entry.status)
@@ -220,7 +221,7 @@ def card_message(hit: Hit, lang: str, *, note: str = "", footer: Sequence[Block]
         blocks.append(context([f"{messages.tags_label(lang)}: {escape(', '.join(entry.tags))}"]))
     if note:
         blocks.append(context([note]))
-    return message(_fallback(messages.understood_project(lang, entry.name), [hit]), [*blocks, *footer])
+    return message(_fallback(messages.understood_project(lang, hit.name), [hit]), [*blocks, *footer])
 
 
 def comparison_message(answer: Answer, *, note: str = "", footer: Sequence[Block] = ()) -> Message:
@@ -228,7 +229,7 @@ def comparison_message(answer: Answer, *, note: str = "", footer: Sequence[Block
     lang = answer.lang
     title = messages.understood_title(answer)
     left, right = answer.hits
-    cells = [f"*{link(hit.entry.homepage, hit.entry.name)}*" for hit in (left, right)]
+    cells = [f"*{link(hit.entry.homepage, hit.name)}*" for hit in (left, right)]
     cells += [escape(hit.description or messages.no_description(lang)) for hit in (left, right)]
     for row in comparison_rows(answer.hits, lang):
         cells += [f"*{escape(row.label)}*\n{escape(value)}" for value in row.values]

@@ -276,9 +276,9 @@ def understood_title(answer: Answer) -> str:
     if answer.understood == "category":
         return understood_category(lang, answer.category_name, answer.total)
     if answer.understood == "project" and answer.hits and answer.offset == 0:
-        return understood_project(lang, answer.hits[0].entry.name)
+        return understood_project(lang, answer.hits[0].name)
     if answer.understood == "comparison":
-        return understood_comparison(lang, [h.entry.name for h in answer.hits])
+        return understood_comparison(lang, [h.name for h in answer.hits])
     return understood_search(lang, " ".join(answer.question.split())[:80])
 
 

@@ -35,7 +35,7 @@ def _marked(hit: Hit, color: bool) -> str:
 def render_hit(number: int, hit: Hit, lang: Lang, *, color: bool) -> list[str]:
     entry = hit.entry
     tags = entry_badges(entry, lang)
-    title = f"{number}. {_style(entry.name, BOLD, color)}" + (f"  [{' · '.join(tags)}]" if tags else "")
+    title = f"{number}. {_style(hit.name, BOLD, color)}" + (f"  [{' · '.join(tags)}]" if tags else "")
     lines = [title]
     description = _marked(hit, color) or _style(messages.no_description(lang), DIM, color)
     lines.append(f"   {description}")
@@ -62,7 +62,7 @@ def _pad(text: str, width: int) -> str:
 def _comparison_table(answer: Answer, *, color: bool) -> list[str]:
     """The compared projects' facts as aligned rows; long prose (strengths, trade-offs) as one line each."""
     rows = comparison_rows(answer.hits, answer.lang)
-    names = [hit.entry.name for hit in answer.hits]
+    names = [hit.name for hit in answer.hits]
     label_width = max(_width(r.label) for r in rows) + 2
     short = [r for r in rows if all(_width(v) <= 28 for v in r.values)]
     long = [r for r in rows if r not in short]

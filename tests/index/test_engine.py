@@ -63,6 +63,14 @@ def test_traditional_answer_is_in_traditional(engine: Engine) -> None:
     assert "发" not in "".join(h.description for h in answer.hits)
 
 
+def test_chinese_names_are_written_in_the_answers_script(engine: Engine) -> None:
+    """A Traditional question sees 阿里雲容器服務 and 時速雲, a Simplified one the names as the data spells them."""
+    traditional = {h.entry.id: h.name for h in engine.search("國內的容器雲", limit=20).hits}
+    simplified = {h.entry.id: h.name for h in engine.search("国内的容器云", limit=20).hits}
+    assert traditional["aliyun-container-service"] == "阿里雲容器服務"
+    assert simplified["aliyun-container-service"] == "阿里云容器服务"
+
+
 @pytest.mark.parametrize(
     ("question", "first"), [("kubernets", "kubernetes"), ("zookeper", "zookeeper"), ("etdc", "etcd")]
 )

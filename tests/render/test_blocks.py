@@ -23,6 +23,7 @@ def hit(e: Entry, description: str = "A thing.", *, note: str = "") -> Hit:
     return Hit(
         entry=e,
         score=1.0,
+        name=e.name,
         description=description,
         highlights=(),
         category_name="Service discovery",

@@ -12,6 +12,7 @@ def _hit(entry: Entry) -> Hit:
     return Hit(
         entry=entry,
         score=1.0,
+        name=entry.name,
         description=entry.description.en,
         highlights=(),
         category_name="Service discovery",
