@@ -63,6 +63,14 @@ def _repo_name(url: str) -> str:
     return parts[-1].removesuffix(".git") if len(parts) >= 2 and "github" in url else ""
 
 
+def _repo_path(url: str) -> str:
+    """``owner/name`` of a GitHub or GitLab repository URL, as people paste it ("FairwindsOps/goldilocks")."""
+    parts = [p for p in url.split("://", 1)[-1].rstrip("/").split("/") if p]
+    if len(parts) != 3 or parts[0].removeprefix("www.") not in ("github.com", "gitlab.com"):
+        return ""
+    return f"{parts[1]}/{parts[2].removesuffix('.git')}"
+
+
 def spellings(
     entry: Entry, everyday: Callable[[str], bool] = lambda _w: False
 ) -> Iterable[tuple[str, float]]:
@@ -82,6 +90,11 @@ def spellings(
     repo = fold(_repo_name(entry.repo))
     if len(compact(repo)) >= 3 and not everyday(compact(repo)):
         yield repo, SPELLED
+    owner, _, name = fold(_repo_path(entry.repo)).partition("/")
+    if name and compact(owner) != compact(
+        name
+    ):  # kubernetes/kubernetes would make "kubernetes kubernetes" a name
+        yield f"{owner}/{name}", FULL
 
 
 _NOT_INITIALLED = frozenset({"of", "for", "and", "the", "a", "an", "to", "on", "in", "with"})

@@ -171,6 +171,9 @@ def _find_names(
             if ids and not weak:
                 spans.append((start, end))
                 found.append((start, ids[0], catalog.strength.get((key, ids[0]), 1.0), text[start:end]))
+    for token, start, end in tokens:
+        if "/" in token and _free(spans, start, end):
+            found += _slashed_names(token, start, catalog, spans)
     whole = compact(text)
     for name, entry_id in catalog.cjk_names:
         if compact(name) in catalog.weak_names and compact(name) != whole and not compare:
@@ -180,6 +183,25 @@ def _find_names(
             spans.append((at, at + len(name)))
             found.append((at, entry_id, naming.FULL, name))
     return found
+
+
+def _slashed_names(token: str, start: int, catalog: Catalog, spans: list[tuple[int, int]]) -> list[Named]:
+    """Names in a word with slashes: "prometheus/grafana" lists two projects of a kind; otherwise
+    "owner/name" is a repository as people paste it, and its last part names the project whatever the
+    owner (an old one: windmilleng/tilt; google/ko), even when that part is an everyday word."""
+    parts, at = [], start
+    for part in token.split("/"):
+        key = compact(part)
+        if key in catalog.names and key not in STOP_WORDS:
+            parts.append((at, at + len(part), catalog.names[key][0], key))
+        at += len(part) + 1
+    kinds = {catalog.entries[entry_id].category for _s, _e, entry_id, _k in parts}
+    if len(parts) < 2 or len(kinds) > 1:
+        last_start = start + len(token) - len(token.rsplit("/", 1)[-1])
+        parts = [(start, end, entry_id, key) for s, end, entry_id, key in parts if s == last_start]
+    for part_start, part_end, _entry_id, _key in parts:
+        spans.append((part_start, part_end))
+    return [(s, e_id, catalog.strength.get((key, e_id), 1.0), token) for s, _e, e_id, key in parts]
 
 
 def _find_categories(

@@ -366,6 +366,22 @@ def test_a_word_made_across_a_category_term_and_the_word_before_it_goes(landscap
     assert all("alibaba" in h.entry.name.lower() for h in hits), [h.entry.id for h in hits]
 
 
+@pytest.mark.parametrize(
+    ("question", "understood", "first"),
+    [
+        ("vmware-tanzu/sonobuoy", "project", "sonobuoy"),  # a repository as pasted
+        ("heptio/sonobuoy", "project", "sonobuoy"),  # an old owner: the name part still names it
+        ("kubernetes/dashboard", "project", "kubernetes-dashboard"),  # an owner that is a name too
+        ("calico/cilium", "comparison", "calico"),  # two projects of a kind: a list
+    ],
+)
+def test_a_name_with_a_slash_is_a_repository_or_a_list(
+    landscape_engine: Engine, question: str, understood: str, first: str
+) -> None:
+    answer = landscape_engine.search(question)
+    assert (answer.understood, answer.hits[0].entry.id) == (understood, first)
+
+
 def test_a_pick_that_is_gone_does_not_lead_its_category(landscape_engine: Engine) -> None:
     """The survey's 2017 picks include services since shut down: they stay listed, behind live ones."""
     hits = landscape_engine.search("国外的容器云").hits[:5]
