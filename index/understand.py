@@ -56,12 +56,13 @@ _FILLER_TEXT = (
     "只有 专门 适合 合适 一种 一款 一套 这种 那种 应该 该用 该选 哪种 哪款 哪家 "
     "啥 用啥 搭 搭建 选型 选择 挑选 pick picking choose choosing "
     "有人 有谁 谁用 现在 还在 存在 活跃 维护 状态 怎么了 叫什么 改名 更名 名字 关系 历史 是否 "
-    "user users write writing create creating implement "
+    "user users write writing create creating implement implementation implementations "
     "idea ideas all any every our way ways good great nice "
     "made make makes built created developed maintained written based via like similar "
     "推出 出品 打造 开发的 基于 类似 之类 像 "
     "厂商 公司 服务商 提供商 供应商 vendor vendors company companies provider providers "
-    "thing things something need want looking look find help me hi hello hey thanks question "
+    "thing things something need needs want wants looking look looks find finds help helps me hi hello hey "
+    "thanks question "
     "is are was does do 是 吗 呢 有 什么 哪个 怎么样 怎样 了解 知道 谁 用过 试过 "
     "were been being did done has had have having which what who whom whose how why where there "
     "their they them i my mine its these those could would should might must shall also just very "
@@ -370,7 +371,7 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
             if _said_as_context(text, at, at + len(said), catalog.identity_terms.get(entry_id, frozenset())):
                 reading.context_named.append(entry_id)
 
-    reading.content = _groups(_outside(text, spans), catalog)
+    reading.content = _groups(_outside(text, spans), catalog, drop_filler=False)
     reading.all_terms = term_groups(text, catalog)
     names = " ".join(catalog.entries[e].name for e in reading.named)
     reading.name_terms = term_groups(fold_name(names), catalog)
@@ -425,8 +426,17 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
         outside = [(start, s) for s, _e in cut if s > start] + [(e, end) for _s, e in cut if e < end]
         if any(a <= part_start and part_end <= b for part_start, part_end in outside for a, b in free):
             continue
+        word = text[start:end]
+        if word in _filler_words() if word.isascii() else term in filler_terms():
+            continue
         kept.append(term)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _filler_words() -> frozenset[str]:
+    """English filler as written: "developed" (by Google) says how, "development" what; both stem alike."""
+    return frozenset(w for w in _FILLER_TEXT.split() if w.isascii())
 
 
 def term_groups(source: str, catalog: Catalog) -> list[tuple[str, ...]]:
@@ -434,10 +444,10 @@ def term_groups(source: str, catalog: Catalog) -> list[tuple[str, ...]]:
     return _groups(analyze(source), catalog)
 
 
-def _groups(terms: list[str], catalog: Catalog) -> list[tuple[str, ...]]:
+def _groups(terms: list[str], catalog: Catalog, *, drop_filler: bool = True) -> list[tuple[str, ...]]:
     result: list[tuple[str, ...]] = []
     for term in terms:
-        if term in filler_terms():
+        if drop_filler and term in filler_terms():
             continue
         group = catalog.synonyms.get(term, (term,))
         if group not in result:

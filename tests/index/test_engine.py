@@ -382,6 +382,13 @@ def test_a_name_with_a_slash_is_a_repository_or_a_list(
     assert (answer.understood, answer.hits[0].entry.id) == (understood, first)
 
 
+def test_filler_is_a_word_as_written_not_its_stem(landscape_engine: Engine) -> None:
+    """ "developed" (by Google) says how one asks; "development" says what: they share a stem."""
+    answer = landscape_engine.search("tools for Kubernetes development")
+    assert answer.hits[0].entry.id != "kubernetes", [h.entry.id for h in answer.hits[:3]]
+    assert answer.hits[0].entry.category == "application-definition-and-image-build"
+
+
 def test_a_pick_that_is_gone_does_not_lead_its_category(landscape_engine: Engine) -> None:
     """The survey's 2017 picks include services since shut down: they stay listed, behind live ones."""
     hits = landscape_engine.search("国外的容器云").hits[:5]
