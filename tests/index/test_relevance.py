@@ -15,6 +15,7 @@ from tests.support.fts5_baseline import Fts5Baseline
 from tests.support.relevance import (
     CURATED_SETS,
     LANDSCAPE_SETS,
+    PROBE_DIR,
     UNSEEN_DIR,
     K,
     by_kind,
@@ -26,16 +27,16 @@ from tests.support.relevance import (
 
 RECALL_BAR = 0.95
 MRR_BAR = 0.89
-"""The curated set reaches 0.956 / 0.905 on 904 curated entries. Issue 9 asks for 0.98 / 0.93, reached on the
-113 entries of its day; most questions missed since expect the survey's 2017 picks (CoreOS Container Linux,
-RancherOS, cAdvisor), which now rank behind live projects."""
+"""The curated set reaches 0.953 / 0.904 on its entries plus the described landscape items. Issue 9 asks for
+0.98 / 0.93, reached on the 113 entries of its day; most questions missed since expect the survey's 2017 picks
+(CoreOS Container Linux, RancherOS, cAdvisor), which now rank behind live projects."""
 LANDSCAPE_RECALL_BAR = 0.94
-"""Curated + landscape questions reach 0.949 / 0.901."""
-BLIND_RECALL_BAR = 0.895
-BLIND_MRR_BAR = 0.84
-"""Reached 0.905 / 0.856 (issue 9's bar: 0.90 / 0.80; before issue 9: 0.512 / 0.489)."""
-BLIND_OFF_TOPIC_EMPTY = 18
-"""Of 21 off-topic blind questions, 18 answer nothing (the issue wants all)."""
+"""Curated + landscape questions reach 0.953 / 0.906."""
+BLIND_RECALL_BAR = 0.905
+BLIND_MRR_BAR = 0.86
+"""Reached 0.914 / 0.871 (issue 9's bar: 0.90 / 0.80; before issue 9: 0.512 / 0.489)."""
+BLIND_OFF_TOPIC_EMPTY = 20
+"""Of 21 off-topic blind questions, 20 answer nothing (the issue wants all)."""
 BLIND_KINDS_AHEAD_OF_FTS5 = (
     "category",
     "chat",
@@ -105,6 +106,20 @@ def test_relevance_blind(landscape_engine) -> None:  # type: ignore[no-untyped-d
     assert ours.out_of_scope_ok >= BLIND_OFF_TOPIC_EMPTY
     for kind in BLIND_KINDS_AHEAD_OF_FTS5:
         row = kinds[kind]
+        assert row["ecosys"].recall >= row["fts5-bm25"].recall, kind
+        assert row["ecosys"].mrr > row["fts5-bm25"].mrr, kind
+
+
+def test_relevance_probe(landscape_engine) -> None:  # type: ignore[no-untyped-def]
+    """The probe set (``tests/relevance/probe``): written blind by a third helper, read for general causes
+    (chat, descriptions in both languages, names as other texts spell them). Reported per kind; asserted
+    ahead of FTS5 overall and on every kind."""
+    questions, unresolved = load_blind(landscape_engine.entries(), LANDSCAPE_SNAPSHOT, PROBE_DIR)
+    ours, kinds = _report("probe set", landscape_engine, questions)
+    baseline = evaluate("fts5-bm25", questions, _baseline(landscape_engine).search)
+    print(f"expected names not in the knowledge base yet: {len(unresolved)}")
+    assert ours.recall > baseline.recall and ours.mrr > baseline.mrr
+    for kind, row in kinds.items():
         assert row["ecosys"].recall >= row["fts5-bm25"].recall, kind
         assert row["ecosys"].mrr > row["fts5-bm25"].mrr, kind
 

@@ -88,6 +88,9 @@ BLIND_DIR = RELEVANCE_DIR / "blind"
 UNSEEN_DIR = RELEVANCE_DIR / "unseen"
 """A held-out set written the same way by another blind helper: its figures are reported, never tuned on."""
 
+PROBE_DIR = RELEVANCE_DIR / "probe"
+"""A development set written the same way by a third blind helper: its misses are read for general causes."""
+
 
 def load_blind(
     entries: Mapping[str, Entry], landscape_file: Path, directory: Path = BLIND_DIR
