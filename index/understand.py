@@ -281,7 +281,8 @@ def _find_misspelled_pairs(
 _CONTEXT_BEFORE = re.compile(
     r"(?:基于|和|与|跟|配合|兼容|对接|集成|整合|从|替代|代替|取代|替换|换掉|像|类似|比|在|给|把|为|面向|支持|接入|"
     r"\b(?:on|for|with|into|from|replac\w*|instead of|like|than|in|of|atop|over|against|via|around|across|"
-    r"support\w*|compatible with|based on|built on|alternative to|extends?|integrat\w* with))\s*$"
+    r"support\w*|compatible with|based on|built on|alternative to|extends?|integrat\w* with)"
+    r"(?:\s+(?:the|a|an|your|our|my|their))?)\s*$"  # "for the Istio service mesh"
 )
 _RELATION_AFTER = re.compile(r"^\s*(?:上|里|中|之上|原生|兼容|风格|(?:-?based|native|compatible|powered)\b)")
 _THING_AFTER = re.compile(

@@ -401,6 +401,7 @@ def test_a_pick_that_is_gone_does_not_lead_its_category(landscape_engine: Engine
         ("基于 kubespray 等引擎的生产级集群生命周期管理工具链", "kubespray"),
         ("监控想从 Zabbix 换掉，有没有开箱即用的方案", "zabbix"),
         ("手上有一堆 docker-compose 文件，想转成 k8s 的 yaml", "docker-compose"),
+        ("a web console for the Istio mesh", "istio"),  # an article between "for" and the name
     ],
 )
 def test_a_project_named_as_the_setting_is_not_the_answer(
