@@ -39,6 +39,8 @@ class Catalog:
 
     entries: dict[str, Entry]
     categories: dict[str, Category]
+    position: dict[str, int] = field(default_factory=dict)
+    """entry id → its place in data order (ties between equal scores keep it)."""
     names: dict[str, list[str]] = field(default_factory=dict)
     """compact(folded spelling) → entry ids answering to it, surest then best known first (``index.names``)."""
     strength: dict[tuple[str, str], float] = field(default_factory=dict)
@@ -289,6 +291,7 @@ def _identity_terms(entry: Entry, kb: KnowledgeBase) -> frozenset[str]:
 def build_catalog(kb: KnowledgeBase) -> Catalog:
     """Derive every lookup table from ``kb`` (jieba learns its words first: they shape the terms)."""
     catalog = Catalog(entries=dict(kb.entries), categories=dict(kb.categories))
+    catalog.position = {entry_id: i for i, entry_id in enumerate(kb.entries)}
     catalog.domain_words = domain_words(kb)
     segment.add_words(catalog.domain_words)
     names: dict[str, list[str]] = defaultdict(list)

@@ -132,25 +132,35 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
     )
 
 
-def _coverage(
-    terms: frozenset[str],
-    groups: Sequence[tuple[tuple[str, ...], float]],
-    category_groups: Sequence[tuple[str, ...]] = (),
-    membership: float = 0.0,
-) -> float:
-    """The IDF-weighted share of ``groups`` that ``terms`` say. A member of a named category says that
-    category's words by being in it, however its description happens to spell them (容器镜像仓库,
-    "registry for images"), in proportion to its membership."""
-    total = sum(w for _g, w in groups)
-    if not total:
-        return 0.0
-    said = 0.0
-    for group, weight in groups:
-        if terms.intersection(group):
-            said += weight
-        elif group in category_groups:
-            said += weight * membership
-    return said / total
+class _Coverage:
+    """The IDF-weighted share of a question's ``groups`` that an entry's terms say. A member of a named
+    category says that category's words by being in it, however its description happens to spell them
+    (容器镜像仓库, "registry for images"), in proportion to its membership.
+
+    Built once per question and group list: an entry's terms meet the question's few words in one set
+    intersection, which matters when a category question scores its hundreds of members.
+    """
+
+    def __init__(
+        self, groups: Sequence[tuple[tuple[str, ...], float]], category_groups: Sequence[tuple[str, ...]] = ()
+    ) -> None:
+        self.weights = [w for _g, w in groups]
+        self.total = sum(self.weights)
+        self.groups_of: dict[str, list[int]] = {}
+        for i, (group, _w) in enumerate(groups):
+            for term in group:
+                self.groups_of.setdefault(term, []).append(i)
+        self.vocabulary = frozenset(self.groups_of)
+        self.category = [i for i, (group, _w) in enumerate(groups) if group in category_groups]
+
+    def __call__(self, terms: frozenset[str], membership: float = 0.0) -> float:
+        if not self.total:
+            return 0.0
+        said = {i for term in terms & self.vocabulary for i in self.groups_of[term]}
+        value = sum(self.weights[i] for i in said)
+        if membership:
+            value += membership * sum(self.weights[i] for i in self.category if i not in said)
+        return value / self.total
 
 
 def _settings(reading: Reading, share: Parts) -> set[str]:
@@ -191,14 +201,9 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     """Every candidate with its score, best first."""
     share = parts(searcher, catalog, reading)
     best = max(found.bm25.values(), default=0.0) or 1.0
+    covering = _Coverage(share.groups, reading.category_groups)
     coverages = {
-        e: _coverage(
-            catalog.entry_terms.get(e, frozenset()),
-            share.groups,
-            reading.category_groups,
-            found.membership.get(e, 0.0),
-        )
-        for e in found.bm25
+        e: covering(catalog.entry_terms.get(e, frozenset()), found.membership.get(e, 0.0)) for e in found.bm25
     }
     # Relative to the best answer's: a long question is never covered whole, and its best match
     # must still outweigh an entry that is merely well known.
@@ -210,7 +215,11 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     wanted = {t for g, _w in share.groups for t in g}
     asked = _asked_terms(catalog, reading, share, settings)
     narrowing = _narrowing(reading, share)
-    asked_groups = share.content_groups  # a category's own name is answered in the editor's order
+    # A category's own name is answered in the editor's order: what an entry is counts for the other words.
+    leading = _Coverage(share.content_groups)
+    narrows = _Coverage(narrowing)
+    says_content = _Coverage(share.content_groups)
+    says_category = _Coverage(category_words)
     scored = []
     for entry_id, bm25 in found.bm25.items():
         entry = catalog.entries[entry_id]
@@ -231,24 +240,24 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         if entry_id not in share.names:
             value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
         value += W_CATEGORY * share.category * membership
-        narrowed = _coverage(own, narrowing) if narrowing else 1.0
-        content = _coverage(own, share.content_groups) if share.content_groups else 1.0
+        narrowed = narrows(own) if narrowing else 1.0
+        content = says_content(own) if share.content_groups else 1.0
         if entry_id in picks and entry.is_active:
             # Asked by the category's own name, the editor's order leads; asked by a narrower term
             # (日志收集 for monitoring), a pick leads only as far as it says that term itself, and asked
             # with more words (安全容器运行时), as far as it says those. A pick that is gone leads nowhere.
-            says = BY_NAME if reading.by_name else _coverage(own, category_words)
+            says = BY_NAME if reading.by_name else says_category(own)
             value += W_PICK * share.category**2 * picks[entry_id] * says * narrowed
         if matured:
             value += W_MATURITY * share.maturity
         if entry.cncf is not None:
             value += W_CNCF * share.cncf
         value += W_PRIOR * catalog.renown.get(entry_id, 0.0)
-        value += W_LEAD * _coverage(catalog.lead_terms.get(entry_id, frozenset()), asked_groups)
+        value += W_LEAD * leading(catalog.lead_terms.get(entry_id, frozenset()))
         if setting:
             value *= CONTEXT_SHARE  # the setting of what is asked for, not the answer ("基于 kubespray 的…")
         scored.append(Scored(entry_id, value, frozenset(own & wanted), content))
-    order = {entry_id: i for i, entry_id in enumerate(catalog.entries)}
+    order = catalog.position
     scored.sort(key=lambda s: (-s.score, order[s.entry_id]))
     return scored
 
