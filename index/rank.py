@@ -36,6 +36,9 @@ BY_NAME = 3.0
 W_MATURITY = 3.0
 W_CNCF = 1.0
 W_PRIOR = 0.4
+PRIOR_COVERAGE = 0.5
+"""A question that only describes a need: an entry saying less than this share of what the best match says
+gets that much less of its prior (containerd, well known, said one word of a chat about resource requests)."""
 W_LEAD = 0.5
 """An entry whose description *begins* with what is asked is that thing; others only also do it."""
 W_NEIGHBOUR = 0.8
@@ -220,6 +223,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     narrows = _Coverage(narrowing)
     says_content = _Coverage(share.content_groups)
     says_category = _Coverage(category_words)
+    described_only = not (reading.named or reading.categories or reading.maturity)
     scored = []
     for entry_id, bm25 in found.bm25.items():
         entry = catalog.entries[entry_id]
@@ -252,7 +256,10 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
             value += W_MATURITY * share.maturity
         if entry.cncf is not None:
             value += W_CNCF * share.cncf
-        value += W_PRIOR * catalog.renown.get(entry_id, 0.0)
+        known = W_PRIOR * catalog.renown.get(entry_id, 0.0)
+        if described_only:
+            known *= min(1.0, coverages[entry_id] / best_coverage / PRIOR_COVERAGE)
+        value += known
         value += W_LEAD * leading(catalog.lead_terms.get(entry_id, frozenset()))
         if setting:
             value *= CONTEXT_SHARE  # the setting of what is asked for, not the answer ("基于 kubespray 的…")

@@ -389,6 +389,18 @@ def test_filler_is_a_word_as_written_not_its_stem(landscape_engine: Engine) -> N
     assert answer.hits[0].entry.category == "application-definition-and-image-build"
 
 
+def test_a_well_known_entry_that_says_little_of_a_described_need_is_not_next(
+    landscape_engine: Engine,
+) -> None:
+    """Kubernetes and Cilium are better known than anything else here, and say one word of this chat:
+    their renown must not carry them up to second and third place."""
+    hits = landscape_engine.search(
+        "我们的 pod 的 requests 总是拍脑袋设的，有没有工具根据实际用量给建议"
+    ).hits[:3]
+    assert hits[0].entry.id == "vertical-pod-autoscaler"
+    assert not {"kubernetes", "cilium"} & {h.entry.id for h in hits}, [h.entry.id for h in hits]
+
+
 def test_a_pick_that_is_gone_does_not_lead_its_category(landscape_engine: Engine) -> None:
     """The survey's 2017 picks include services since shut down: they stay listed, behind live ones."""
     hits = landscape_engine.search("国外的容器云").hits[:5]
