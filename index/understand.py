@@ -56,6 +56,7 @@ _FILLER_TEXT = (
     "只有 专门 适合 合适 一种 一款 一套 这种 那种 应该 该用 该选 哪种 哪款 哪家 "
     "啥 用啥 搭 搭建 选型 选择 挑选 pick picking choose choosing "
     "有人 有谁 谁用 现在 还在 存在 活跃 维护 状态 怎么了 叫什么 改名 更名 名字 关系 历史 是否 "
+    "没有 直接 同时 最好 还有 不想 多少 一直 每个 是不是 能不能 怎么办 比较方便 "
     "user users write writing create creating implement implementation implementations "
     "idea ideas all any every our way ways good great nice "
     "made make makes built created developed maintained written based via like similar "
