@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from index.engine import Engine
@@ -32,6 +34,55 @@ def test_user_text_is_never_query_syntax(engine: Engine, text: str) -> None:
     answer = engine.search(text)
     assert answer.understood in ("category", "project", "comparison", "search", "nothing")
     assert len(answer.hits) <= 5
+
+
+EVERYDAY_WORDS = [
+    "最近",
+    "有什么",
+    "好听的",
+    "歌",
+    "电影",
+    "天气",
+    "怎么",
+    "做",
+    "红烧肉",
+    "python",
+    "多线程",
+    "the",
+    "best",
+    "laptop",
+    "for",
+    "how",
+    "to",
+    "fix",
+    "my",
+]
+ECOSYSTEM_WORDS = [
+    "k8s",
+    "监控",
+    "服务网格",
+    "registry",
+    "backup",
+    "镜像",
+    "集群",
+    "kubectl",
+    "helm",
+    "日志",
+    "ingress",
+    "gateway",
+]
+
+
+def test_any_mix_of_everyday_and_ecosystem_words_gets_an_answer_or_nothing(landscape_engine: Engine) -> None:
+    """300 questions mixing everyday and ecosystem words, each answered (possibly with nothing), none
+    raising: 最近有什么好听的歌 matched only entries that say none of its words, and the engine raised."""
+    rng = random.Random(9)
+    for _ in range(300):
+        words = rng.sample(EVERYDAY_WORDS, rng.randint(1, 4)) + rng.sample(ECOSYSTEM_WORDS, rng.randint(0, 2))
+        rng.shuffle(words)
+        question = rng.choice(("", " ")).join(words)
+        answer = landscape_engine.search(question)
+        assert answer.understood in ("category", "project", "comparison", "search", "nothing"), question
 
 
 def test_query_syntax_alone_finds_nothing(engine: Engine) -> None:
@@ -147,6 +198,7 @@ def test_two_guessed_spellings_without_a_cue_are_not_a_comparison(engine: Engine
         "SELECT * FROM users; --",
         "javascript 数组去重怎么写",  # 写, 式 and the like are said by every kind of text: no evidence
         "how to reverse a list in python",  # "reverse" is the ecosystem's only in "reverse proxy"
+        "最近有什么好听的歌",  # its words match only entries that say none of them
     ],
 )
 def test_everyday_questions_are_not_about_the_ecosystem(landscape_engine: Engine, question: str) -> None:
