@@ -22,8 +22,9 @@ from index.highlight import highlight
 from index.model import Category, Entry, Lang
 from index.names import compact
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize
+from index.question_words import COMPARE_TERMS
 from index.textsearch import TextSearch
-from index.understand import COMPARE_TERMS, Reading, fragment, read_question
+from index.understand import Reading, fragment, read_question
 
 ANSWER_CACHE_SIZE = 1024
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")

@@ -15,8 +15,9 @@ from collections.abc import Mapping, Sequence
 
 from index.catalog import Catalog
 from index.model import Category
+from index.question_words import COMPARE_TERMS
 from index.tokenizer import analyze
-from index.understand import COMPARE_TERMS, Reading
+from index.understand import Reading
 
 _computed: list[tuple[Catalog, dict[str, frozenset[str]]]] = []
 _lock = threading.Lock()

@@ -1,0 +1,101 @@
+"""The words of *how* people ask, as opposed to what they ask about: comparison cues, CNCF maturity words and
+the stage words around them, filler ("有什么推荐", "looking for a tool"), and the cues that make a named
+project the setting of a question rather than its subject ("基于 X", "for the X", "X operators").
+
+``index.understand`` reads a question with them; they are kept here, one list each, so that a word is
+added in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from index.tokenizer import analyze
+
+COMPARE_CUES = re.compile(
+    r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|difference[s]?|differ|between|or)\b"
+    r"|区别|对比|比较|差异|不同|异同|还是|优劣|哪个好|pk"
+)
+WEAK_COMPARE_CUES = re.compile(r"\b(or|between)\b|还是")
+"""Cues that also join things a sentence merely lists ("a remote Kubernetes or OpenShift cluster")."""
+COMPARE_TERMS = frozenset(
+    {"区别", "对比", "比较", "差异", "不同", "异同", "优劣", "compar", "differ", "versu"}
+)
+"""Index terms of the comparison cues: they say how to answer, not what about."""
+MATURITY_WORDS = {
+    "graduated": "graduated",
+    "graduate": "graduated",
+    "毕业": "graduated",
+    "incubating": "incubating",
+    "incubation": "incubating",
+    "孵化": "incubating",
+    "sandbox": "sandbox",
+    "沙箱": "sandbox",
+    "沙盒": "sandbox",
+    "archived": "archived",
+    "archive": "archived",
+    "归档": "archived",
+    "封存": "archived",
+    "废弃": "archived",
+}
+MATURITY_CONTEXT = re.compile(r"cncf|project|stage|level|maturity|项目|阶段|级别|专案")
+"""Sandbox is also what a secure runtime gives a container ("sandboxed container runtime", 安全沙箱): it is
+CNCF's maturity only when the question speaks of projects or stages."""
+STAGE_WORDS = re.compile(r"\b(?:stages?|levels?|maturity)\b|阶段|级别|成熟度")
+_FILLER_TEXT = (
+    "有什么 有哪些 哪些 推荐 一下 工具 方案 解决方案 软件 项目 产品 开源 框架 平台 系统 主流 常用 常见 好用 "
+    "tool tools solution solutions project projects software product products option options "
+    "alternative alternatives recommend recommendation list popular open source opensource "
+    "call called name named now today still exist exists existing alive dead anymore status happened "
+    "只有 专门 适合 合适 一种 一款 一套 这种 那种 应该 该用 该选 哪种 哪款 哪家 "
+    "啥 用啥 搭 搭建 选型 选择 挑选 pick picking choose choosing "
+    "有人 有谁 谁用 现在 还在 存在 活跃 维护 状态 怎么了 叫什么 改名 更名 名字 关系 历史 是否 "
+    "没有 直接 同时 最好 还有 不想 多少 一直 每个 是不是 能不能 怎么办 比较方便 "
+    "user users write writing create creating implement implementation implementations "
+    "idea ideas all any every our way ways good great nice "
+    "made make makes built created developed maintained written based via like similar "
+    "推出 出品 打造 开发的 基于 类似 之类 像 "
+    "厂商 公司 服务商 提供商 供应商 vendor vendors company companies provider providers "
+    "thing things something need needs want wants looking look looks find finds help helps me hi hello hey "
+    "thanks question "
+    "is are was does do 是 吗 呢 有 什么 哪个 怎么样 怎样 了解 知道 谁 用过 试过 "
+    "were been being did done has had have having which what who whom whose how why where there "
+    "their they them i my mine its these those could would should might must shall also just very "
+    "really please some much many more most ever always never often usually sometimes too even already yet "
+    "again each other such only same both few because while until once here during through against further "
+)
+
+
+@lru_cache(maxsize=1)
+def filler_terms() -> frozenset[str]:
+    """Index terms that say *how* someone asks, not *what*: they never make a question relevant alone.
+
+    Computed on first use because analysing needs jieba configured.
+    """
+    return frozenset(analyze(_FILLER_TEXT))
+
+
+@lru_cache(maxsize=1)
+def filler_words() -> frozenset[str]:
+    """English filler as written: "developed" (by Google) says how, "development" what; both stem alike."""
+    return frozenset(w for w in _FILLER_TEXT.split() if w.isascii())
+
+
+CONTEXT_BEFORE = re.compile(
+    r"(?:基于|和|与|跟|配合|兼容|对接|集成|整合|从|替代|代替|取代|替换|换掉|像|类似|比|在|给|把|为|面向|支持|接入|"
+    r"\b(?:on|for|with|into|from|replac\w*|instead of|like|than|in|of|atop|over|against|via|around|across|"
+    r"support\w*|compatible with|based on|built on|alternative to|extends?|integrat\w* with)"
+    r"(?:\s+(?:the|a|an|your|our|my|their))?)\s*$"  # "for the Istio service mesh"
+)
+"""Said just before a name, these make it the setting of the question ("基于 kubespray 的…", "replace Zabbix")."""
+RELATION_AFTER = re.compile(r"^\s*(?:上|里|中|之上|原生|兼容|风格|(?:-?based|native|compatible|powered)\b)")
+"""Said just after a name, these make it the setting too ("k8s 上", "Kubernetes-native")."""
+THING_AFTER = re.compile(
+    r"^\s*(?:的\s*)?(?:文件|文档|"
+    r"(?:files?|resources?|operators?|plugins?|apis?|objects?|workloads?|"
+    r"ingress|services?|pods?|nodes?|manifests?|yaml|format)\b)"
+)
+"""A kind of thing said after a name ("PostgreSQL operator"): the setting, unless the project is that thing."""
+OF = re.compile(r"^\s*的\s*(.{1,12})")
+"""X 的 Y: the setting when Y is not what X is ("Kubernetes 的渐进式交付控制器")."""
