@@ -19,12 +19,12 @@ FORMAT_VERSION = "2"
 _CODE = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=1)
 def code_version() -> str:
     """The engine's source as a short hex digest: which code built an index (``index.store``)."""
     return _code_digest().hex()[:16]
 
 
+@lru_cache(maxsize=1)
 def _code_digest() -> bytes:
     """The engine's own source: an index (and its pickled catalog) is only reused by the code that built it."""
     digest = hashlib.sha256()

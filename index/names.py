@@ -91,9 +91,8 @@ def spellings(
     if len(compact(repo)) >= 3 and not everyday(compact(repo)):
         yield repo, SPELLED
     owner, _, name = fold(_repo_path(entry.repo)).partition("/")
-    if name and compact(owner) != compact(
-        name
-    ):  # kubernetes/kubernetes would make "kubernetes kubernetes" a name
+    # Not kubernetes/kubernetes: "kubernetes kubernetes" in a sentence would become a name.
+    if name and compact(owner) != compact(name):
         yield f"{owner}/{name}", FULL
 
 

@@ -218,8 +218,6 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     wanted = {t for g, _w in share.groups for t in g}
     asked = _asked_terms(catalog, reading, share, settings)
     narrowing = _narrowing(reading, share)
-    # A category's own name is answered in the editor's order: what an entry is counts for the other words.
-    leading = _Coverage(share.content_groups)
     narrows = _Coverage(narrowing)
     says_content = _Coverage(share.content_groups)
     says_category = _Coverage(category_words)
@@ -260,7 +258,9 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         if described_only:
             known *= min(1.0, coverages[entry_id] / best_coverage / PRIOR_COVERAGE)
         value += known
-        value += W_LEAD * leading(catalog.lead_terms.get(entry_id, frozenset()))
+        # What an entry is counts for the question's own words; a category's own name is answered in the
+        # editor's order.
+        value += W_LEAD * says_content(catalog.lead_terms.get(entry_id, frozenset()))
         if setting:
             value *= CONTEXT_SHARE  # the setting of what is asked for, not the answer ("基于 kubespray 的…")
         scored.append(Scored(entry_id, value, frozenset(own & wanted), content))

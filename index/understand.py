@@ -347,7 +347,8 @@ def fragment(group: tuple[str, ...]) -> bool:
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The index terms of the words of ``text`` that lie outside every span (names, categories, maturity).
+    """The index terms of the words of ``text`` that lie outside every span (names, categories, maturity)
+    and are not filler (English filler as written, ``question_words.filler_words``).
 
     A word a span only cuts into stays whole when what lies outside the span is no word of its own, nor
     part of one: in 多集群管理 the category term 集群管理 leaves 多集群 (multi-cluster), not a lone 多; in
