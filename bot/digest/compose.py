@@ -121,10 +121,14 @@ def topics_of(engine: Engine, asked: Sequence[query_log.QuestionCount], lang: La
         if answer.understood == "category" and answer.category is not None:
             key, label = f"c:{answer.category.id}", localize(answer.category.name.get(lang), lang)
         elif answer.understood == "project" and answer.hits:
-            key, label = f"p:{answer.hits[0].entry.id}", answer.hits[0].name
+            # Names in the digest's script, whatever script the question was asked in.
+            key, label = f"p:{answer.hits[0].entry.id}", localize(answer.hits[0].entry.name, lang)
         elif answer.understood == "comparison" and answer.hits:
-            names = [hit.name for hit in answer.hits]
-            key, label = "v:" + "|".join(names), " vs ".join(names)
+            ids = [hit.entry.id for hit in answer.hits]
+            key, label = (
+                "v:" + "|".join(ids),
+                " vs ".join(localize(hit.entry.name, lang) for hit in answer.hits),
+            )
         else:
             key, label = f"q:{item.question}", localize(item.question, lang)
         counts[key] = counts.get(key, 0) + item.count

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.digest.compose import changes_since, pick_spotlight
+from bot.digest.compose import changes_since, pick_spotlight, topics_of
 from bot.digest.content import (
     Changes,
     Digest,
@@ -18,6 +18,8 @@ from bot.digest.content import (
     render_text,
 )
 from bot.render.kit import MAX_HEADER, MAX_SECTION
+from bot.storage.query_log import QuestionCount
+from index.engine import Engine
 from index.model import Category, Cncf, Entry, Text
 
 
@@ -112,3 +114,11 @@ def test_spotlight_rotates_through_filled_categories() -> None:
     assert pick_spotlight(cats, "c").id == "a"
     assert pick_spotlight(cats, "removed").id == "a"
     assert pick_spotlight([(cats[1][0], 0)], None) is None
+
+
+@pytest.mark.parametrize(("lang", "label"), [("zh", "时速云"), ("zh-Hant", "時速雲")])
+def test_a_project_asked_in_two_scripts_is_one_topic_named_in_the_digests_script(
+    engine: Engine, lang: str, label: str
+) -> None:
+    asked = [QuestionCount("時速雲", 2, "zh-Hant"), QuestionCount("时速云", 1, "zh")]
+    assert topics_of(engine, asked, lang) == (TopicCount(label, 3),)
