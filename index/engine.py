@@ -161,11 +161,10 @@ class Engine:
         if self._off_topic(reading):
             return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         found = gather.gather(searcher, self._catalog, reading, self._local.text)
-        if not rank.evidence(reading, found):
-            return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         ranked = rank.score(searcher, self._catalog, reading, found)
         if not ranked:
-            # the words matched only entries that say nothing the question asks (最近有什么好听的歌)
+            # Nothing points at any entry, or the words matched only entries that say nothing the question
+            # asks (最近有什么好听的歌).
             return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         understood, category, ranked = self._present(reading, ranked)
         partial = understood == "search" and ranked[0].coverage < rank.floor_for(reading.content)

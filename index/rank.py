@@ -269,12 +269,6 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     return scored
 
 
-def evidence(reading: Reading, found: Candidates) -> bool:
-    """Whether anything in the question points at some entry (else the answer is nothing)."""
-    text = any(v > 0 for v in found.bm25.values())
-    return bool(text or reading.named or found.membership or reading.maturity)
-
-
 def category_order(catalog: Catalog, category_id: str) -> list[Scored]:
     """A category's entries, best first: the editor's picks in order, then the better known."""
     picks = catalog.picks.get(category_id, [])
