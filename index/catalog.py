@@ -63,6 +63,9 @@ class Catalog:
     """stemmed word sequence of an English category term → how many stop words the term itself has
     between them ("Kubernetes as a service": 2): a question's words may skip no more ("management on
     Kubernetes" is not "managed Kubernetes")."""
+    spaced_terms: frozenset[str] = frozenset()
+    """English category terms of two or more words as written (folded): "container networking" is
+    every network plugin, though it compacts to CNI's GitHub owner, containernetworking."""
     name_keys: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     """category id → (its folded Chinese name, the index terms of its English name)."""
     cjk_terms: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -334,6 +337,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
 
     ascii_terms: dict[tuple[str, ...], list[str]] = defaultdict(list)
     ascii_gaps: dict[tuple[str, ...], int] = {}
+    spaced: set[str] = set()
     cjk_terms: dict[str, list[str]] = defaultdict(list)
     cjk_synonyms = _cjk_synonyms(kb)
     for category in kb.categories.values():
@@ -356,6 +360,8 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
                     continue  # "A/B testing" without its A/B would name every question about tests
                 if category.id not in ascii_terms[stems]:
                     ascii_terms[stems].append(category.id)
+                if len(words) > 1:
+                    spaced.add(" ".join(words))
                 ascii_gaps[stems] = max(ascii_gaps.get(stems, 0), len(words) - len(stems))
 
     stem_names: dict[str, list[str]] = defaultdict(list)
@@ -420,6 +426,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))
     catalog.ascii_terms = dict(ascii_terms)
     catalog.ascii_gaps = ascii_gaps
+    catalog.spaced_terms = frozenset(spaced)
     catalog.cjk_terms = sorted(cjk_terms.items(), key=lambda kv: -len(kv[0]))
     catalog.synonyms = {t: tuple(sorted(g)) for t, g in synonyms.items() if len(g) > 1}
     catalog.fuzzy_keys = sorted(

@@ -121,6 +121,8 @@ def _find_names(
             weak = key in STOP_WORDS or (key in catalog.weak_names and key != compact(text) and not compare)
             if compare and size > 1 and all(compact(t[0]) in catalog.names for t in tokens[i : i + size]):
                 continue  # "compare flannel calico" compares two names, not the one called "Flannel Calico"
+            if ids and size > 1 and _written_as_term(tokens[i : i + size], ids[0], catalog):
+                continue  # "container networking" is a category's term, not CNI's owner containernetworking
             if ids and not weak:
                 spans.append((start, end))
                 found.append((start, ids[0], catalog.strength.get((key, ids[0]), 1.0), text[start:end]))
@@ -136,6 +138,15 @@ def _find_names(
             spans.append((at, at + len(name)))
             found.append((at, entry_id, naming.FULL, name))
     return found
+
+
+def _written_as_term(window: list[tuple[str, int, int]], entry_id: str, catalog: Catalog) -> bool:
+    """Whether words a name only compacts to are written as a category's term, which the name is not."""
+    written = " ".join(t[0] for t in window)
+    if written not in catalog.spaced_terms:
+        return False
+    entry = catalog.entries[entry_id]
+    return all(fold_name(n) != written for n in (entry.name, *entry.aliases))
 
 
 def _slashed_names(token: str, start: int, catalog: Catalog, spans: list[tuple[int, int]]) -> list[Named]:

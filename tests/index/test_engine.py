@@ -434,6 +434,24 @@ def test_a_name_with_a_slash_is_a_repository_or_a_list(
     assert (answer.understood, answer.hits[0].entry.id) == (understood, first)
 
 
+@pytest.mark.parametrize(
+    ("question", "understood", "first"),
+    [
+        ("container networking options", "category", "calico"),  # a category's term, written as one
+        ("containernetworking/cni", "project", "cni"),  # CNI's GitHub owner, glued as the name is
+        ("WasmEdge", "project", "wasmedge"),  # glued: the name, though "wasm edge" is a category's term
+        ("wasm edge", "category", None),
+    ],
+)
+def test_words_written_as_a_category_term_are_the_category_not_a_name_they_compact_to(
+    landscape_engine: Engine, question: str, understood: str, first: str | None
+) -> None:
+    answer = landscape_engine.search(question)
+    assert answer.understood == understood, [h.entry.id for h in answer.hits[:3]]
+    if first:
+        assert answer.hits[0].entry.id == first
+
+
 def test_filler_is_a_word_as_written_not_its_stem(landscape_engine: Engine) -> None:
     """ "developed" (by Google) says how one asks; "development" says what: they share a stem."""
     answer = landscape_engine.search("tools for Kubernetes development")
