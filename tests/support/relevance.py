@@ -88,6 +88,10 @@ BLIND_DIR = RELEVANCE_DIR / "blind"
 UNSEEN_DIR = RELEVANCE_DIR / "unseen"
 """A held-out set written the same way by another blind helper: its figures are reported, never tuned on."""
 
+FRESH_DIR = RELEVANCE_DIR / "fresh"
+"""A second held-out set, by a fourth blind helper from sources none of the others used: reported, never
+tuned on."""
+
 PROBE_DIR = RELEVANCE_DIR / "probe"
 """A development set written the same way by a third blind helper: its misses are read for general causes."""
 
