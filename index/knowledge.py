@@ -16,8 +16,9 @@ from pydantic import ValidationError
 
 from index.datafiles import data_files, fingerprint
 from index.errors import DataError, Problem
+from index.merge import merge_layers, unsaid
 from index.model import Category, Cncf, Entry, Facts, Text
-from index.schema_models import CategoryModel, EntryModel, FileModel, ImportedEntryModel
+from index.schema_models import CategoryModel, EntryModel, FileModel, ImportedEntryModel, OwnWordsModel
 from index.yaml_lines import YamlSyntaxError, line_of, load_with_lines
 
 
@@ -145,6 +146,7 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
     layers: dict[Path, _Layer] = {d: _Layer() for d in data_dirs}
     seen_ids: dict[tuple[Path, str], tuple[str, int]] = {}
     references: list[tuple[str, int, str, str]] = []  # (file, line, field label, category id)
+    own_words: list[tuple[str, int, str, OwnWordsModel]] = []  # (file, line, field label, words)
 
     for directory, path in data_files(data_dirs):
         file = _display(path)
@@ -162,7 +164,9 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
         if document is None:
             continue
         if not isinstance(document, dict):
-            problems.append(Problem(file, 1, "", "must be a mapping with categories:, entries: or lexicon:"))
+            problems.append(
+                Problem(file, 1, "", "must be a mapping with categories:, entries:, own_words: or lexicon:")
+            )
             continue
         try:
             parsed = FileModel.model_validate(document)
@@ -220,6 +224,15 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
             seen_ids[key] = (file, line)
             layers[directory].entries.append(_entry(model, file, line, parsed.source))
 
+        for i, raw in enumerate(parsed.own_words):
+            label = f"own_words[{i}]"
+            try:
+                words = OwnWordsModel.model_validate(raw)
+            except ValidationError as exc:
+                problems.extend(_validation_problems(exc, file, lines, ("own_words", i), label + "."))
+                continue
+            own_words.append((file, line_of(lines, ("own_words", i, "id")), f"{label}.id", words))
+
         lexicon.extend(tuple(group) for group in parsed.lexicon)
 
     for category in categories.values():
@@ -238,11 +251,11 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
     ordered = [layers[d].entries for d in data_dirs]
     notes: list[str] = []
     if sum(1 for layer in ordered if layer) > 1:
-        from index.merge import merge_layers
-
         merged, notes = merge_layers(ordered)
     else:
         merged = [e for layer in ordered for e in layer]
+    merged, unknown = _with_own_words(merged, own_words)
+    problems += unknown
     if not merged and not problems:
         problems.append(Problem(_display(data_dirs[0]) if data_dirs else "data", 0, "", "holds no entries"))
 
@@ -254,6 +267,25 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
         merge_notes=tuple(notes),
     )
     return kb, problems
+
+
+def _with_own_words(
+    entries: list[Entry], own_words: Sequence[tuple[str, int, str, OwnWordsModel]]
+) -> tuple[list[Entry], list[Problem]]:
+    """``entries`` with each project's own words among its other descriptions; a record for no entry is a
+    problem (an id mistyped, or a project since removed)."""
+    position = {e.id: i for i, e in enumerate(entries)}
+    entries = list(entries)
+    problems: list[Problem] = []
+    for file, line, label, words in own_words:
+        at = position.get(words.id)
+        if at is None:
+            problems.append(Problem(file, line, label, f"unknown entry {words.id!r}"))
+            continue
+        more = unsaid(entries[at], [words.zh])
+        if more:
+            entries[at] = replace(entries[at], other_descriptions=(*entries[at].other_descriptions, *more))
+    return entries, problems
 
 
 def check(data_dirs: Sequence[Path]) -> list[Problem]:

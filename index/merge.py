@@ -120,14 +120,7 @@ def enrich(earlier: Entry, later: Entry) -> tuple[Entry, list[str]]:
     if not earlier.has_description and later.has_description:
         changes["description"] = later.description
     elif earlier.has_description and later.has_description:
-        said = {
-            _spaced(t) for t in (earlier.description.zh, earlier.description.en, *earlier.other_descriptions)
-        }
-        more = [
-            t
-            for t in (later.description.en, later.description.zh, *later.other_descriptions)
-            if t and _spaced(t) not in said
-        ]
+        more = unsaid(earlier, (later.description.en, later.description.zh, *later.other_descriptions))
         if more:
             changes["other_descriptions"] = (*earlier.other_descriptions, *more)
     if later.cncf is not None and (earlier.cncf is None or _moved_on(earlier.cncf, later.cncf)):
@@ -142,6 +135,18 @@ def enrich(earlier: Entry, later: Entry) -> tuple[Entry, list[str]]:
         changes["related"] = (*earlier.related, *extra)
     filled = [f"related +{', +'.join(extra)}" if key == "related" else key for key in changes]
     return (replace(earlier, **changes) if changes else earlier), filled
+
+
+def unsaid(entry: Entry, texts: Iterable[str]) -> list[str]:
+    """Those of ``texts`` that ``entry`` does not say already (a copy that differs only in spaces says
+    nothing more), each once."""
+    said = {_spaced(t) for t in (entry.description.zh, entry.description.en, *entry.other_descriptions)}
+    more: list[str] = []
+    for text in texts:
+        if text and _spaced(text) not in said:
+            said.add(_spaced(text))
+            more.append(text)
+    return more
 
 
 def _spaced(text: str) -> str:

@@ -141,10 +141,26 @@ class ImportedEntryModel(EntryModel):
     status: Annotated[StrictStr, AfterValidator(_check_status)] = "unknown"
 
 
+class OwnWordsModel(Strict):
+    """How a project describes itself in Chinese in its own repository: searched, never shown (the
+    card's description is ours). It gives a Chinese question the words the project's community uses."""
+
+    id: Id
+    zh: Word
+    source_url: Annotated[list[Url], Field(min_length=1)]
+    """The file and commit the words were read from."""
+
+    @field_validator("source_url", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
 class FileModel(Strict):
-    """One data file: any of categories, entries and lexicon; ``source: landscape`` for imports."""
+    """One data file: any of categories, entries, own words and lexicon; ``source: landscape`` for imports."""
 
     source: StrictStr = "curated"
     categories: list[dict] = []
     entries: list[dict] = []
+    own_words: list[dict] = []
     lexicon: list[Annotated[list[Word], Field(min_length=2)]] = []

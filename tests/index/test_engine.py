@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -564,3 +565,46 @@ def test_a_chatty_question_with_several_ecosystem_words_is_answered(
 def test_a_cluster_of_a_project_is_about_that_project(landscape_engine: Engine) -> None:
     """ "Redis 集群" is Redis run as a cluster, not the setting of something else."""
     assert landscape_engine.search("我想在 k8s 里跑 Redis 集群").hits[0].entry.id == "redis"
+
+
+OWN_WORDS_DATA = {
+    "categories.yaml": """\
+categories:
+  - id: storage
+    name: {zh: 存储, en: Storage}
+    description: {zh: 存储系统。, en: Storage systems.}
+""",
+    "entries.yaml": """\
+entries:
+  - id: tikv
+    name: TiKV
+    category: storage
+    homepage: https://tikv.org/
+    description: {zh: 分布式事务型键值数据库。, en: A distributed transactional key-value database.}
+    status: active
+  - id: cubefs
+    name: CubeFS
+    category: storage
+    homepage: https://cubefs.io/
+    description: {zh: 云原生分布式存储系统。, en: A cloud-native distributed storage system.}
+    status: active
+""",
+    "own-words.yaml": """\
+own_words:
+  - id: cubefs
+    zh: 新一代云原生存储产品，支持 S3、HDFS 和 POSIX 等访问协议，适用于大数据、AI/LLMs、容器平台等场景。
+    source_url: https://github.com/cubefs/cubefs/blob/0123456789abcdef0123456789abcdef01234567/README_zh.md
+""",
+}
+
+
+def test_a_projects_own_words_are_searched_and_never_shown(tmp_path: Path) -> None:
+    """A Chinese question in the words a project uses of itself finds it; the card still shows ours."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name, text in OWN_WORDS_DATA.items():
+        (data / name).write_text(text, encoding="utf-8")
+    engine = Engine.open(home=tmp_path / "home", data_dirs=[data])
+    hit = engine.search("支持 HDFS 和 POSIX 协议的存储").hits[0]
+    assert hit.entry.id == "cubefs"
+    assert hit.description == "云原生分布式存储系统。"

@@ -150,3 +150,48 @@ def test_fingerprint_follows_content(tmp_path: Path) -> None:
     assert knowledge.fingerprint([root]) == before
     (root / "e.yaml").write_text(ENTRY.replace("A distributed", "A reliable"), encoding="utf-8")
     assert knowledge.fingerprint([root]) != before
+
+
+OWN_WORDS = """\
+own_words:
+  - id: etcd
+    zh: 一个强一致、分布式的键值存储，为分布式系统提供可靠的数据存储。
+    source_url: https://github.com/etcd-io/etcd/blob/0123456789abcdef0123456789abcdef01234567/README_zh.md
+"""
+
+
+def test_own_words_join_the_entry_they_name(tmp_path: Path) -> None:
+    kb = knowledge.load([_data(tmp_path, {"c.yaml": CATEGORY, "e.yaml": ENTRY, "w.yaml": OWN_WORDS})])
+    etcd = kb.entries["etcd"]
+    assert etcd.other_descriptions == ("一个强一致、分布式的键值存储，为分布式系统提供可靠的数据存储。",)
+    assert etcd.description.zh == "分布式 key-value 存储。"  # the card still says ours
+
+
+OWN_WORDS_BROKEN = [
+    (
+        "unknown entry",
+        OWN_WORDS.replace("id: etcd", "id: etdc"),
+        2,
+        "own_words[0].id",
+        "unknown entry 'etdc'",
+    ),
+    ("no source", OWN_WORDS.replace("    source_url", "    #"), 2, "own_words[0].source_url", "is required"),
+    (
+        "empty words",
+        OWN_WORDS.replace("zh: 一个", "zh: ''\n    # 一个"),
+        3,
+        "own_words[0].zh",
+        "must not be empty",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "line", "field", "message"), OWN_WORDS_BROKEN, ids=[b[0] for b in OWN_WORDS_BROKEN]
+)
+def test_a_broken_own_words_record_names_file_line_and_field(
+    tmp_path: Path, case: str, text: str, line: int, field: str, message: str
+) -> None:
+    problems = knowledge.check([_data(tmp_path, {"c.yaml": CATEGORY, "e.yaml": ENTRY, "words/w.yaml": text})])
+    assert [(p.file.endswith("words/w.yaml"), p.line, p.field) for p in problems] == [(True, line, field)]
+    assert message in problems[0].message
