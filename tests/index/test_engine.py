@@ -360,12 +360,17 @@ def test_function_words_do_not_outweigh_the_question(landscape_engine: Engine, q
         ("映像檔倉庫推薦", {"harbor", "quay", "docker-registry"}),
         ("邊緣運算框架", {"kubeedge", "openyurt"}),
         ("API 閘道推薦", {"kong", "apache-apisix"}),
+        (
+            "服務探索工具",
+            {"etcd", "consul", "zookeeper"},
+        ),  # tw2sp keeps 探索: 服务探索, no word of ours before
     ],
 )
 def test_taiwan_wording_finds_what_mainland_descriptions_say(
     landscape_engine: Engine, question: str, expected: set
 ) -> None:
-    """映像檔, 邊緣運算 and 閘道 are Taiwan's words for 镜像, 边缘计算 and 网关 (data/lexicon.yaml)."""
+    """映像檔, 邊緣運算, 閘道 and 服務探索 are Taiwan's words for 镜像, 边缘计算, 网关 and 服务发现
+    (data/lexicon.yaml)."""
     hits = [h.entry.id for h in landscape_engine.search(question).hits]
     assert expected & set(hits[:3]), hits
 
