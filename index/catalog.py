@@ -48,6 +48,8 @@ class Catalog:
     renown: dict[str, float] = field(default_factory=dict)
     """entry id → ``index.prior.prior`` (editor's picks included): the better known first among equals."""
     entry_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    entry_texts: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    """entry id → the terms of each description, each with its name, aliases and tags."""
     """entry id → the index terms of its own words (to measure how much of a question it covers)."""
     identity_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     """entry id → the index terms of what it *is*: its names, tags and category (not its description)."""
@@ -229,6 +231,14 @@ def _entry_terms(entry: Entry) -> frozenset[str]:
     texts = [entry.name, *entry.aliases, *entry.tags, entry.description.zh, entry.description.en]
     texts += entry.other_descriptions
     return frozenset(t for text in texts for t in analyze(fold(text)))
+
+
+def _entry_texts(entry: Entry) -> tuple[frozenset[str], ...]:
+    """The terms of each of an entry's descriptions, each with its name, aliases and tags: how much of a
+    question an entry covers is judged one description at a time, not on all its text at once."""
+    identity = frozenset(t for text in [entry.name, *entry.aliases, *entry.tags] for t in analyze(fold(text)))
+    texts = [t for t in (entry.description.zh, entry.description.en, *entry.other_descriptions) if t]
+    return tuple(identity | frozenset(analyze(fold(t))) for t in texts) or (identity,)
 
 
 def _cjk_synonyms(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -421,6 +431,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.names = dict(names)
     catalog.strength = strength
     catalog.entry_terms = {e.id: _entry_terms(e) for e in kb.entries.values()}
+    catalog.entry_texts = {e.id: _entry_texts(e) for e in kb.entries.values()}
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
     catalog.lead_terms = {e.id: _lead_terms(e) for e in kb.entries.values()}
     catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))

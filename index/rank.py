@@ -205,8 +205,14 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     share = parts(searcher, catalog, reading)
     best = max(found.bm25.values(), default=0.0) or 1.0
     covering = _Coverage(share.groups, reading.category_groups)
+    # What one description says (with the entry's names and tags), the best of them: an entry described
+    # three times (its card, the landscape's line, its own words) says no more of a question for that.
     coverages = {
-        e: covering(catalog.entry_terms.get(e, frozenset()), found.membership.get(e, 0.0)) for e in found.bm25
+        e: max(
+            covering(text, found.membership.get(e, 0.0))
+            for text in catalog.entry_texts.get(e, (frozenset(),))
+        )
+        for e in found.bm25
     }
     # Relative to the best answer's: a long question is never covered whole, and its best match
     # must still outweigh an entry that is merely well known.

@@ -614,3 +614,41 @@ def test_a_projects_own_words_are_searched_and_never_shown(tmp_path: Path) -> No
     hit = engine.search("支持 HDFS 和 POSIX 协议的存储").hits[0]
     assert hit.entry.id == "cubefs"
     assert hit.description == "云原生分布式存储系统。"
+
+
+def test_an_entry_covers_a_question_in_one_description_not_across_all_its_text(tmp_path: Path) -> None:
+    """A well-known project whose card says half of a need and whose own words say the other half is not a
+    better match than a project one description of which says all of it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "categories.yaml").write_text(OWN_WORDS_DATA["categories.yaml"], encoding="utf-8")
+    (data / "entries.yaml").write_text(
+        """\
+entries:
+  - id: famous
+    name: Famous
+    category: storage
+    homepage: https://famous.example/
+    description: {zh: 分布式块存储，提供快照。, en: Distributed block storage with snapshots.}
+    status: active
+    cncf: {maturity: graduated}
+  - id: exact
+    name: Exact
+    category: storage
+    homepage: https://exact.example/
+    description: {zh: 分布式块存储，提供快照和跨地域异步复制。, en: Distributed block storage with snapshots and asynchronous cross-region replication.}
+    status: active
+""",
+        encoding="utf-8",
+    )
+    (data / "own-words.yaml").write_text(
+        """\
+own_words:
+  - id: famous
+    zh: 支持跨地域异步复制。
+    source_url: https://github.com/famous/famous/blob/0123456789abcdef0123456789abcdef01234567/README_zh.md
+""",
+        encoding="utf-8",
+    )
+    engine = Engine.open(home=tmp_path / "home", data_dirs=[data])
+    assert [h.entry.id for h in engine.search("带快照和跨地域异步复制的分布式块存储").hits][:1] == ["exact"]
