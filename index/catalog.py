@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from index import names as naming
 from index import segment
+from index.highlight import Words, words_of
 from index.model import Category, Entry
 from index.names import compact
 from index.normalize import fold
@@ -48,6 +49,8 @@ class Catalog:
     renown: dict[str, float] = field(default_factory=dict)
     """entry id → ``index.prior.prior`` (editor's picks included): the better known first among equals."""
     entry_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    words: dict[str, Words] = field(default_factory=dict)
+    """description → its words for highlighting (``index.highlight.words_of``), for every card's two."""
     entry_texts: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     """entry id → the terms of each description, each with its name, aliases and tags."""
     """entry id → the index terms of its own words (to measure how much of a question it covers)."""
@@ -432,6 +435,9 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.strength = strength
     catalog.entry_terms = {e.id: _entry_terms(e) for e in kb.entries.values()}
     catalog.entry_texts = {e.id: _entry_texts(e) for e in kb.entries.values()}
+    catalog.words = {
+        t: words_of(t) for e in kb.entries.values() for t in (e.description.zh, e.description.en) if t
+    }
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
     catalog.lead_terms = {e.id: _lead_terms(e) for e in kb.entries.values()}
     catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))

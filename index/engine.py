@@ -323,7 +323,8 @@ class Engine:
     def _hit(self, scored: rank.Scored, lang: Lang) -> Hit:
         entry = self._catalog.entries[scored.entry_id]
         category = self._catalog.categories.get(entry.category)
-        description, spans = highlight(entry.description.get(lang), scored.terms, lang)
+        text = entry.description.get(lang)
+        description, spans = highlight(text, scored.terms, lang, self._catalog.words.get(text))
         return Hit(
             entry=entry,
             score=round(scored.score, 4),

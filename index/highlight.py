@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Set
 
 from index.model import Lang
 from index.normalize import fold, localize
-from index.tokenizer import term_spans
+from index.tokenizer import spans_of
+
+Words = tuple[tuple[str, ...], "array[int]", "array[int]"]
+"""A description's words, compactly: their index terms, start and end offsets (``words_of``)."""
 
 
-def highlight(text: str, terms: Set[str], lang: Lang) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """``text`` in ``lang`` and the ``(start, end)`` spans of its words that are among ``terms``.
+def words_of(text: str) -> Words:
+    """The words of a description as ``highlight`` reads them, computed once when the catalog is built:
+    analysing a description (jieba and stemming) costs more than the rest of showing it."""
+    spans = spans_of(text)
+    return (
+        tuple(t for t, _s, _e in spans),
+        array("I", (s for _t, s, _e in spans)),
+        array("I", (e for _t, _s, e in spans)),
+    )
+
+
+def highlight(
+    text: str, terms: Set[str], lang: Lang, words: Words | None = None
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``text`` in ``lang`` and the ``(start, end)`` spans of its words that are among ``terms``
+    (``words``: its words as ``words_of`` gives them, when known).
 
     Spans are computed on the folded text; when folding or the Traditional conversion changes the
     length (rare compatibility characters), the text is returned without spans rather than wrongly.
@@ -18,7 +36,8 @@ def highlight(text: str, terms: Set[str], lang: Lang) -> tuple[str, tuple[tuple[
     shown = localize(text, lang)
     if not terms or not text or len(fold(text)) != len(text) or len(shown) != len(text):
         return shown, ()
-    spans = [(start, end) for term, start, end in term_spans(text) if term in terms]
+    found, starts, ends = words or words_of(text)
+    spans = [(starts[i], ends[i]) for i, term in enumerate(found) if term in terms]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

@@ -154,7 +154,8 @@ class _Coverage:
             for term in group:
                 self.groups_of.setdefault(term, []).append(i)
         self.vocabulary = frozenset(self.groups_of)
-        self.category = [i for i, (group, _w) in enumerate(groups) if group in category_groups]
+        self.category = {i for i, (group, _w) in enumerate(groups) if group in category_groups}
+        self.category_weight = sum(self.weights[i] for i in self.category)
 
     def __call__(self, terms: frozenset[str], membership: float = 0.0) -> float:
         if not self.total:
@@ -164,6 +165,20 @@ class _Coverage:
         if membership:
             value += membership * sum(self.weights[i] for i in self.category if i not in said)
         return value / self.total
+
+    def best(self, terms: frozenset[str], texts: Sequence[frozenset[str]], membership: float = 0.0) -> float:
+        """The coverage of the best of an entry's ``texts`` (``terms`` is all of them): each text meets
+        only the few question words the entry says at all."""
+        said = terms & self.vocabulary
+        if not said or len(texts) < 2:
+            return self(said, membership)
+        # A category word a text says counts once, whether said or given by membership.
+        weights = [w * (1 - membership) if i in self.category else w for i, w in enumerate(self.weights)]
+        pairs = [(term, self.groups_of[term]) for term in said]
+        top = max(
+            sum(weights[i] for i in {i for term, ids in pairs if term in text for i in ids}) for text in texts
+        )
+        return (top + membership * self.category_weight) / self.total
 
 
 def _settings(reading: Reading, share: Parts) -> set[str]:
@@ -208,9 +223,10 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     # What one description says (with the entry's names and tags), the best of them: an entry described
     # three times (its card, the landscape's line, its own words) says no more of a question for that.
     coverages = {
-        e: max(
-            covering(text, found.membership.get(e, 0.0))
-            for text in catalog.entry_texts.get(e, (frozenset(),))
+        e: covering.best(
+            catalog.entry_terms.get(e, frozenset()),
+            catalog.entry_texts.get(e, ()),
+            found.membership.get(e, 0.0),
         )
         for e in found.bm25
     }

@@ -14,6 +14,7 @@ import heapq
 import threading
 from collections.abc import Sequence
 
+from whoosh.scoring import BM25FScorer, bm25
 from whoosh.searching import Searcher
 
 Postings = tuple[tuple[int, ...], tuple[float, ...]]
@@ -25,6 +26,7 @@ class TextSearch:
 
     def __init__(self) -> None:
         self._postings: dict[tuple[str, str], Postings] = {}
+        self._field_lengths: dict[str, tuple[int, ...]] = {}
         self._ids: tuple[str, ...] | None = None
         self._lock = threading.Lock()
 
@@ -71,18 +73,31 @@ class TextSearch:
         ids = self._doc_ids(searcher)
         return [(ids[doc], score) for doc, score in best if score > 0]
 
-    @staticmethod
-    def _read(searcher: Searcher, field: str, term: str) -> Postings:
+    def _read(self, searcher: Searcher, field: str, term: str) -> Postings:
         if (field, term) not in searcher.reader():
             return (), ()
         scorer = searcher.weighting.scorer(searcher, field, term)
         matcher = searcher.postings(field, term)
-        docs, scores = [], []
+        docs, weights = [], []
         while matcher.is_active():
             docs.append(matcher.id())
-            scores.append(scorer.score(matcher))
+            weights.append(matcher.weight())
             matcher.next()
-        return tuple(docs), tuple(scores)
+        # Whoosh's own BM25F (every field of the schema is scorable), with the field lengths read once per
+        # field instead of once per posting.
+        assert isinstance(scorer, BM25FScorer), type(scorer)
+        lengths = self._lengths(searcher, field)
+        idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+        scores = tuple(bm25(idf, w, lengths[d], avgfl, b, k1) for d, w in zip(docs, weights, strict=True))
+        return tuple(docs), scores
+
+    def _lengths(self, searcher: Searcher, field: str) -> tuple[int, ...]:
+        found = self._field_lengths.get(field)
+        if found is None:
+            count = searcher.reader().doc_count_all()
+            found = tuple(searcher.doc_field_length(n, field, 1) for n in range(count))
+            self._field_lengths[field] = found
+        return found
 
     def _doc_ids(self, searcher: Searcher) -> tuple[str, ...]:
         if self._ids is None:

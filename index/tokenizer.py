@@ -101,11 +101,16 @@ def _cached_terms(text: str, generation: int) -> tuple[str, ...]:
     return tuple(token.text for token in _ANALYZER(text))
 
 
+def spans_of(text: str) -> tuple[tuple[str, int, int], ...]:
+    """``(term, start, end)`` for each word of ``text``."""
+    return tuple((t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, positions=True))
+
+
 def term_spans(text: str) -> tuple[tuple[str, int, int], ...]:
-    """``(term, start, end)`` for each word of ``text``: for highlighting, cached per description."""
+    """``spans_of`` a question, cached: a question is read more than once (its words, its outside words)."""
     return _cached_spans(text, segment.generation)
 
 
 @lru_cache(maxsize=8_192)
 def _cached_spans(text: str, generation: int) -> tuple[tuple[str, int, int], ...]:
-    return tuple((t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, positions=True))
+    return spans_of(text)

@@ -51,3 +51,18 @@ def test_the_entry_saying_most_of_the_question_is_collected_too(searcher) -> Non
         for entry_id, _score in TextSearch().search(searcher, QUERY, limit=1, weights=weights, widest=1)
     ]
     assert found == ["cluster-tool", "syncer"]
+
+
+@pytest.mark.parametrize(("field", "term"), [("desc", "cluster"), ("name", "cluster"), ("desc", "git")])
+def test_a_postings_scores_are_whooshs_own_bm25f(searcher, field: str, term: str) -> None:  # type: ignore[no-untyped-def]
+    """Scores computed with the field lengths read once per field equal Whoosh's scorer, posting by posting."""
+    docs, scores = TextSearch().postings(searcher, field, term)
+    scorer = searcher.weighting.scorer(searcher, field, term)
+    matcher = searcher.postings(field, term)
+    expected_docs, expected_scores = [], []
+    while matcher.is_active():
+        expected_docs.append(matcher.id())
+        expected_scores.append(scorer.score(matcher))
+        matcher.next()
+    assert expected_docs and list(docs) == expected_docs
+    assert list(scores) == pytest.approx(expected_scores)
