@@ -320,7 +320,7 @@ def test_a_vendor_and_a_project_are_related_not_compared(landscape_engine: Engin
 
 @pytest.mark.parametrize(
     ("question", "vendor_word"),
-    [("阿里云日志服务", "alibaba"), ("阿里云函数计算", "alibaba"), ("AWS 的 serverless 函数服务", "aws")],
+    [("阿里云的日志", "alibaba"), ("阿里云函数计算", "alibaba"), ("AWS 的 serverless 函数服务", "aws")],
 )
 def test_a_vendor_word_with_a_need_finds_that_vendors_products(
     landscape_engine: Engine, question: str, vendor_word: str
@@ -328,6 +328,12 @@ def test_a_vendor_word_with_a_need_finds_that_vendors_products(
     """A vendor said with a need is evidence for all of its products, not the name of its best-known one."""
     hits = landscape_engine.search(question).hits[:5]
     assert sum(vendor_word in h.entry.name.lower() for h in hits) >= 2, [h.entry.id for h in hits]
+
+
+def test_a_cloud_product_answers_to_its_chinese_name(landscape_engine: Engine) -> None:
+    """阿里云日志服务 is what Alibaba Cloud calls its Log Service (SLS) in Chinese."""
+    hit = landscape_engine.search("阿里云日志服务").hits[0]
+    assert hit.entry.id == "alibaba-cloud-log-service"
 
 
 def test_the_taiwan_word_for_archived_is_understood(landscape_engine: Engine) -> None:
