@@ -14,7 +14,7 @@ import heapq
 import threading
 from collections.abc import Sequence
 
-from whoosh.scoring import BM25FScorer, bm25
+from whoosh.scoring import BM25F, bm25
 from whoosh.searching import Searcher
 
 Postings = tuple[tuple[int, ...], tuple[float, ...]]
@@ -26,7 +26,7 @@ class TextSearch:
 
     def __init__(self) -> None:
         self._postings: dict[tuple[str, str], Postings] = {}
-        self._field_lengths: dict[str, tuple[int, ...]] = {}
+        self._field_lengths: dict[str, tuple[tuple[int, ...], float]] = {}
         self._ids: tuple[str, ...] | None = None
         self._lock = threading.Lock()
 
@@ -76,26 +76,27 @@ class TextSearch:
     def _read(self, searcher: Searcher, field: str, term: str) -> Postings:
         if (field, term) not in searcher.reader():
             return (), ()
-        scorer = searcher.weighting.scorer(searcher, field, term)
         matcher = searcher.postings(field, term)
         docs, weights = [], []
         while matcher.is_active():
             docs.append(matcher.id())
             weights.append(matcher.weight())
             matcher.next()
-        # Whoosh's own BM25F (every field of the schema is scorable), with the field lengths read once per
-        # field instead of once per posting.
-        assert isinstance(scorer, BM25FScorer), type(scorer)
-        lengths = self._lengths(searcher, field)
-        idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+        # Whoosh's own BM25F (``BM25FScorer``: every field of the schema is scorable), with the field lengths
+        # and their average read once per field instead of once per posting.
+        weighting = searcher.weighting
+        assert isinstance(weighting, BM25F), type(weighting)
+        lengths, avgfl = self._lengths(searcher, field)
+        idf, b, k1 = searcher.idf(field, term), weighting._field_B.get(field, weighting.B), weighting.K1
         scores = tuple(bm25(idf, w, lengths[d], avgfl, b, k1) for d, w in zip(docs, weights, strict=True))
         return tuple(docs), scores
 
-    def _lengths(self, searcher: Searcher, field: str) -> tuple[int, ...]:
+    def _lengths(self, searcher: Searcher, field: str) -> tuple[tuple[int, ...], float]:
         found = self._field_lengths.get(field)
         if found is None:
             count = searcher.reader().doc_count_all()
-            found = tuple(searcher.doc_field_length(n, field, 1) for n in range(count))
+            lengths = tuple(searcher.doc_field_length(n, field, 1) for n in range(count))
+            found = (lengths, searcher.avg_field_length(field) or 1)
             self._field_lengths[field] = found
         return found
 

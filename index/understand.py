@@ -111,15 +111,17 @@ def _find_names(
     tokens = [
         (m.group(0).strip("."), m.start(), m.end()) for m in re.finditer(r"[0-9a-z][0-9a-z.+#_/-]*", text)
     ]
+    # compact() only drops characters, so a window's key is its words' keys joined.
+    compacted = [compact(t[0]) for t in tokens]
     for size in range(MAX_NAME_WORDS, 0, -1):
         for i in range(len(tokens) - size + 1):
             start, end = tokens[i][1], tokens[i + size - 1][2]
             if not _free(spans, start, end):
                 continue
-            key = compact(" ".join(t[0] for t in tokens[i : i + size]))
+            key = "".join(compacted[i : i + size])
             ids = catalog.names.get(key)
             weak = key in STOP_WORDS or (key in catalog.weak_names and key != compact(text) and not compare)
-            if compare and size > 1 and all(compact(t[0]) in catalog.names for t in tokens[i : i + size]):
+            if compare and size > 1 and all(k in catalog.names for k in compacted[i : i + size]):
                 continue  # "compare flannel calico" compares two names, not the one called "Flannel Calico"
             if ids and size > 1 and _written_as_term(tokens[i : i + size], ids[0], catalog):
                 continue  # "container networking" is a category's term, not CNI's owner containernetworking
