@@ -266,10 +266,11 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         value += W_CATEGORY * share.category * membership
         narrowed = narrows(own) if narrowing else 1.0
         content = says_content(own) if share.content_groups else 1.0
-        if entry_id in picks and entry.is_active:
+        if entry_id in picks and entry.is_active and not (reading.mentions_cncf and entry.cncf is None):
             # Asked by the category's own name, the editor's order leads; asked by a narrower term
             # (日志收集 for monitoring), a pick leads only as far as it says that term itself, and asked
-            # with more words (安全容器运行时), as far as it says those. A pick that is gone leads nowhere.
+            # with more words (安全容器运行时), as far as it says those. A pick that is gone leads nowhere,
+            # nor does one outside the CNCF when the question asks for CNCF projects.
             says = BY_NAME if reading.by_name else says_category(own)
             value += W_PICK * share.category**2 * picks[entry_id] * says * narrowed
         if matured:

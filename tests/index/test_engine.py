@@ -658,3 +658,14 @@ own_words:
     )
     engine = Engine.open(home=tmp_path / "home", data_dirs=[data])
     assert [h.entry.id for h in engine.search("带快照和跨地域异步复制的分布式块存储").hits][:1] == ["exact"]
+
+
+def test_asked_for_cncf_projects_a_category_lists_no_editors_pick_outside_the_cncf(
+    landscape_engine: Engine,
+) -> None:
+    """The 2017 survey's monitoring picks (cAdvisor, Sysdig, Datadog) lead "monitoring", not "CNCF observability"."""
+    hits = landscape_engine.search("what are some CNCF observability projects").hits[:5]
+    assert hits[0].entry.id == "prometheus"
+    assert not {"cadvisor", "sysdig", "datadog-docker"} & {h.entry.id for h in hits}, [
+        h.entry.id for h in hits
+    ]
