@@ -7,12 +7,12 @@ imported item that is the same project as a curated entry enriches it instead (`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from index.datafiles import data_files, fingerprint
 from index.errors import DataError, Problem
@@ -20,6 +20,8 @@ from index.merge import merge_layers, unsaid
 from index.model import Category, Cncf, Entry, Facts, Text
 from index.schema_models import CategoryModel, EntryModel, FileModel, ImportedEntryModel, OwnWordsModel
 from index.yaml_lines import YamlSyntaxError, line_of, load_with_lines
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,21 @@ def _read_landscape(path: Path, file: str, categories: dict[str, Category], laye
     return []
 
 
+def _each_valid(
+    model: type[M], items: Sequence[Any], section: str, file: str, lines: dict, problems: list[Problem]
+) -> Iterator[tuple[int, str, M]]:
+    """``(index, label, item)`` for each item of a file's ``section`` that ``model`` accepts; what is wrong
+    with the others goes to ``problems``, with file, line and field."""
+    for i, raw in enumerate(items):
+        label = f"{section}[{i}]"
+        try:
+            item = model.model_validate(raw)
+        except ValidationError as exc:
+            problems.extend(_validation_problems(exc, file, lines, (section, i), label + "."))
+            continue
+        yield i, label, item
+
+
 def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
     problems: list[Problem] = []
     categories: dict[str, Category] = {}
@@ -175,13 +192,9 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
             continue
         entry_model = ImportedEntryModel if parsed.source == "landscape" else EntryModel
 
-        for i, raw in enumerate(parsed.categories):
-            label = f"categories[{i}]"
-            try:
-                category = CategoryModel.model_validate(raw)
-            except ValidationError as exc:
-                problems.extend(_validation_problems(exc, file, lines, ("categories", i), label + "."))
-                continue
+        for i, label, category in _each_valid(
+            CategoryModel, parsed.categories, "categories", file, lines, problems
+        ):
             line = line_of(lines, ("categories", i))
             if category.id in categories:
                 where = "{}:{}".format(*category_lines[category.id])
@@ -224,13 +237,9 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
             seen_ids[key] = (file, line)
             layers[directory].entries.append(_entry(model, file, line, parsed.source))
 
-        for i, raw in enumerate(parsed.own_words):
-            label = f"own_words[{i}]"
-            try:
-                words = OwnWordsModel.model_validate(raw)
-            except ValidationError as exc:
-                problems.extend(_validation_problems(exc, file, lines, ("own_words", i), label + "."))
-                continue
+        for i, label, words in _each_valid(
+            OwnWordsModel, parsed.own_words, "own_words", file, lines, problems
+        ):
             own_words.append((file, line_of(lines, ("own_words", i, "id")), f"{label}.id", words))
 
         lexicon.extend(tuple(group) for group in parsed.lexicon)
