@@ -3,7 +3,7 @@
 ``searcher.search(Or(terms))`` builds a matcher tree on every call and scores every posting of every term
 again, which is most of a long question's time (a 20-word question touches a few thousand postings). A
 posting's BM25F score does not depend on the question, so it is read once per ``(field, term)`` for the
-lifetime of an index, with Whoosh's own scorer, and a question only adds up the scores of its terms: the
+lifetime of an index, with Whoosh's own BM25F formula, and a question only adds up the scores of its terms: the
 same ranking as the OR query, a few dictionary updates per posting. One ``TextSearch`` serves every thread
 of an engine and is replaced with the index.
 """
