@@ -49,11 +49,11 @@ class Catalog:
     renown: dict[str, float] = field(default_factory=dict)
     """entry id → ``index.prior.prior`` (editor's picks included): the better known first among equals."""
     entry_terms: dict[str, frozenset[str]] = field(default_factory=dict)
-    words: dict[str, Words] = field(default_factory=dict)
-    """description → its words for highlighting (``index.highlight.words_of``), for every card's two."""
+    """entry id → the index terms of its own words (to measure how much of a question it covers)."""
     entry_texts: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     """entry id → the terms of each description, each with its name, aliases and tags."""
-    """entry id → the index terms of its own words (to measure how much of a question it covers)."""
+    words: dict[str, Words] = field(default_factory=dict)
+    """description → its words for highlighting (``index.highlight.words_of``), for every card's two."""
     identity_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     """entry id → the index terms of what it *is*: its names, tags and category (not its description)."""
     lead_terms: dict[str, frozenset[str]] = field(default_factory=dict)
