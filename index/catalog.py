@@ -49,7 +49,8 @@ class Catalog:
     renown: dict[str, float] = field(default_factory=dict)
     """entry id → ``index.prior.prior`` (editor's picks included): the better known first among equals."""
     entry_terms: dict[str, frozenset[str]] = field(default_factory=dict)
-    """entry id → the index terms of its own words (to measure how much of a question it covers)."""
+    """entry id → the index terms of its own words, all its ``entry_texts`` at once; not its category's words
+    every member shares: whether a logging tool says "logs" itself is what tells it from the rest."""
     entry_texts: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     """entry id → the terms of each description, each with its name, aliases and tags."""
     words: dict[str, Words] = field(default_factory=dict)
@@ -226,14 +227,6 @@ def _mentions(entry: Entry, counts: Counter[str], weak: set[str]) -> int:
     """How many descriptions mention ``entry`` by its one-word name: the better known are mentioned more."""
     key = compact(fold(entry.name))
     return counts.get(key, 0) if key.isascii() and key not in weak and len(key) >= 3 else 0
-
-
-def _entry_terms(entry: Entry) -> frozenset[str]:
-    """An entry's own words, without the category words every member shares: whether a logging tool
-    says "logs" itself is what tells it from the rest of its category."""
-    texts = [entry.name, *entry.aliases, *entry.tags, entry.description.zh, entry.description.en]
-    texts += entry.other_descriptions
-    return frozenset(t for text in texts for t in analyze(fold(text)))
 
 
 def _entry_texts(entry: Entry) -> tuple[frozenset[str], ...]:
@@ -433,8 +426,10 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         ids.sort(key=lambda e: (-strength[(key, e)], -catalog.renown[e]))
     catalog.names = dict(names)
     catalog.strength = strength
-    catalog.entry_terms = {e.id: _entry_terms(e) for e in kb.entries.values()}
     catalog.entry_texts = {e.id: _entry_texts(e) for e in kb.entries.values()}
+    catalog.entry_terms = {
+        entry_id: frozenset().union(*texts) for entry_id, texts in catalog.entry_texts.items()
+    }
     catalog.words = {
         t: words_of(t) for e in kb.entries.values() for t in (e.description.zh, e.description.en) if t
     }

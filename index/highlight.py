@@ -25,18 +25,18 @@ def words_of(text: str) -> Words:
 
 
 def highlight(
-    text: str, terms: Set[str], lang: Lang, words: Words | None = None
+    text: str, terms: Set[str], lang: Lang, words: Words | None
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """``text`` in ``lang`` and the ``(start, end)`` spans of its words that are among ``terms``
-    (``words``: its words as ``words_of`` gives them, when known).
+    """``text`` in ``lang`` and the ``(start, end)`` spans of its words (``words``, as ``words_of`` gave them
+    when the catalog was built) that are among ``terms``.
 
     Spans are computed on the folded text; when folding or the Traditional conversion changes the
     length (rare compatibility characters), the text is returned without spans rather than wrongly.
     """
     shown = localize(text, lang)
-    if not terms or not text or len(fold(text)) != len(text) or len(shown) != len(text):
+    if not terms or not words or len(fold(text)) != len(text) or len(shown) != len(text):
         return shown, ()
-    found, starts, ends = words or words_of(text)
+    found, starts, ends = words
     spans = [(starts[i], ends[i]) for i, term in enumerate(found) if term in terms]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):

@@ -155,7 +155,6 @@ class _Coverage:
                 self.groups_of.setdefault(term, []).append(i)
         self.vocabulary = frozenset(self.groups_of)
         self.category = {i for i, (group, _w) in enumerate(groups) if group in category_groups}
-        self.category_weight = sum(self.weights[i] for i in self.category)
 
     def __call__(self, terms: frozenset[str], membership: float = 0.0) -> float:
         if not self.total:
@@ -170,15 +169,9 @@ class _Coverage:
         """The coverage of the best of an entry's ``texts`` (``terms`` is all of them): each text meets
         only the few question words the entry says at all."""
         said = terms & self.vocabulary
-        if not said or len(texts) < 2:
+        if len(texts) < 2 or not said:
             return self(said, membership)
-        # A category word a text says counts once, whether said or given by membership.
-        weights = [w * (1 - membership) if i in self.category else w for i, w in enumerate(self.weights)]
-        pairs = [(term, self.groups_of[term]) for term in said]
-        top = max(
-            sum(weights[i] for i in {i for term, ids in pairs if term in text for i in ids}) for text in texts
-        )
-        return (top + membership * self.category_weight) / self.total
+        return max(self(said & text, membership) for text in texts)
 
 
 def _settings(reading: Reading, share: Parts) -> set[str]:

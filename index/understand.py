@@ -113,6 +113,7 @@ def _find_names(
     ]
     # compact() only drops characters, so a window's key is its words' keys joined.
     compacted = [compact(t[0]) for t in tokens]
+    whole = compact(text)
     for size in range(MAX_NAME_WORDS, 0, -1):
         for i in range(len(tokens) - size + 1):
             start, end = tokens[i][1], tokens[i + size - 1][2]
@@ -120,7 +121,7 @@ def _find_names(
                 continue
             key = "".join(compacted[i : i + size])
             ids = catalog.names.get(key)
-            weak = key in STOP_WORDS or (key in catalog.weak_names and key != compact(text) and not compare)
+            weak = key in STOP_WORDS or (key in catalog.weak_names and key != whole and not compare)
             if compare and size > 1 and all(k in catalog.names for k in compacted[i : i + size]):
                 continue  # "compare flannel calico" compares two names, not the one called "Flannel Calico"
             if ids and size > 1 and _written_as_term(tokens[i : i + size], ids[0], catalog):
@@ -131,7 +132,6 @@ def _find_names(
     for token, start, end in tokens:
         if "/" in token and _free(spans, start, end):
             found += _slashed_names(token, start, catalog, spans)
-    whole = compact(text)
     for name, entry_id in catalog.cjk_names:
         if compact(name) in catalog.weak_names and compact(name) != whole and not compare:
             continue
