@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,8 @@ from index.model import Category, Entry
 from index.names import compact
 from index.normalize import fold
 from index.prior import prior
-from index.tokenizer import ASCII_WORD, STOP_WORDS, analyze
+from index.specificity import specificity
+from index.tokenizer import ASCII_WORD, STOP_WORDS, analyze, spans_of
 
 if TYPE_CHECKING:
     from index.knowledge import KnowledgeBase
@@ -61,8 +63,8 @@ class Catalog:
     """entry id → the index terms of its descriptions' first clauses (``_lead_terms``)."""
     weak_names: set[str] = field(default_factory=set)
     """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
-    cjk_names: list[tuple[str, str]] = field(default_factory=list)
-    """(folded Chinese name or alias, entry id), longest first, for substring matching."""
+    cjk_names: list[tuple[str, str, str]] = field(default_factory=list)
+    """(folded Chinese name or alias, entry id, its key), longest first, for substring matching."""
     ascii_terms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     """stemmed word sequence of an English category term → category ids."""
     ascii_gaps: dict[tuple[str, ...], int] = field(default_factory=dict)
@@ -95,6 +97,8 @@ class Catalog:
     core_terms: frozenset[str] = frozenset()
     """The curated part of ``domain_terms`` (without words only imported blurbs share): a question with
     none of these, and nothing it names, is not answered with partial matches."""
+    specific: dict[str, float] = field(default_factory=dict)
+    """index term → how much more the knowledge base says it than everyday text (``index.specificity``)."""
     bound_terms: dict[str, str] = field(default_factory=dict)
     """English core term → the word the curated descriptions (nearly) always say after it ("reverse" →
     "proxy", "rate" → "limit"): alone, such a word is not the ecosystem's ("reverse a string")."""
@@ -221,6 +225,29 @@ def _bound_terms(kb: KnowledgeBase, core: frozenset[str]) -> dict[str, str]:
         if term in core and after and uses >= BOUND_USES and together >= BOUND_SHARE * uses:
             bound[term] = after
     return bound
+
+
+def _said_words(kb: KnowledgeBase, words: dict[str, Words]) -> Iterator[list[tuple[str, str]]]:
+    """Every text of the knowledge base as ``(index term, word as written)`` pairs: descriptions (their
+    words as the catalog already read them), names, aliases, tags, categories and the lexicon."""
+
+    def said(text: str) -> list[tuple[str, str]]:
+        found = words.get(text)
+        if found is not None:
+            terms, starts, ends = found
+            return [(t, text[s:e].lower()) for t, s, e in zip(terms, starts, ends, strict=True)]
+        folded = fold(text)
+        return [(t, folded[s:e]) for t, s, e in spans_of(folded)]
+
+    for entry in kb.entries.values():
+        for text in (entry.description.zh, entry.description.en, *entry.other_descriptions):
+            if text:
+                yield said(text)
+        yield [pair for text in (entry.name, *entry.aliases, *entry.tags) for pair in said(text)]
+    for category in kb.categories.values():
+        yield [pair for text in (category.name.zh, category.name.en, *category.terms) for pair in said(text)]
+    for group in kb.lexicon:
+        yield [pair for word in group for pair in said(word)]
 
 
 def _mentions(entry: Entry, counts: Counter[str], weak: set[str]) -> int:
@@ -430,12 +457,15 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.entry_terms = {
         entry_id: frozenset().union(*texts) for entry_id, texts in catalog.entry_texts.items()
     }
-    catalog.words = {
-        t: words_of(t) for e in kb.entries.values() for t in (e.description.zh, e.description.en) if t
-    }
+    texts = {t for e in kb.entries.values() for t in (e.description.zh, e.description.en) if t}
+    catalog.words = {t: words for t in texts if (words := words_of(t)) is not None}
+    catalog.specific = specificity(_said_words(kb, catalog.words))
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
     catalog.lead_terms = {e.id: _lead_terms(e) for e in kb.entries.values()}
-    catalog.cjk_names = sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))
+    catalog.cjk_names = [
+        (name, entry_id, compact(name))
+        for name, entry_id in sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))
+    ]
     catalog.ascii_terms = dict(ascii_terms)
     catalog.ascii_gaps = ascii_gaps
     catalog.spaced_terms = frozenset(spaced)

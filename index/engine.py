@@ -23,16 +23,18 @@ from index.model import Category, Entry, Lang
 from index.names import compact
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize
 from index.question_words import COMPARE_TERMS
+from index.specificity import evidence
 from index.textsearch import TextSearch
 from index.understand import Reading, fragment, read_question
 
 ANSWER_CACHE_SIZE = 1024
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
 """A space beside a Chinese character separates nothing ("serverless 框架" is the term serverless框架)."""
-IN_DOMAIN_SHARE = 2
-"""A weakly matched question is in the ecosystem when more than one word in this many is one of its own."""
+IN_DOMAIN_EVIDENCE = 1.0
+"""How far a question's words must lean to the ecosystem, all added up (``index.specificity.evidence``): as
+far as one word said ten times more often here than in everyday text."""
 SPOKEN_WORDS = 3
-"""A question with this many words of the ecosystem's own language is about it, whatever else it says."""
+"""A question with this many words of the curated descriptions speaks the ecosystem's language."""
 SUGGEST_CUTOFF = 0.6
 """How alike a word and a name must be to offer the name as "did you mean" (looser than a typo match)."""
 
@@ -168,7 +170,7 @@ class Engine:
             return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         understood, category, ranked = self._present(reading, ranked)
         partial = understood == "search" and ranked[0].coverage < rank.floor_for(reading.content)
-        if understood == "search" and not self._in_domain(reading):
+        if understood in ("search", "category") and not self._in_domain(reading):
             return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         return self._answer(question, lang, understood, ranked, limit, offset, category, (), partial=partial)
 
@@ -216,7 +218,7 @@ class Engine:
 
     def in_domain(self, question: str) -> bool:
         """Whether ``question`` is about the ecosystem at all (not weather, emoji or a ``%00`` probe)."""
-        return nearby.is_in_domain(self._read(question), self._catalog)
+        return self._in_domain(self._read(question))
 
     def _read(self, question: str) -> Reading:
         text = _CJK_SPACE.sub("", fold(question[:MAX_QUESTION_CHARS]))
@@ -268,19 +270,38 @@ class Engine:
         return off > 2 * on or (on == 0 and off > 0)
 
     def _in_domain(self, reading: Reading) -> bool:
-        """Whether a question that names nothing speaks the ecosystem's own language (its curated words):
-        "SELECT * FROM users" matches some blurb word for word, and is still not about containers."""
-        core = self._catalog.core_terms
-        said = reading.named or reading.categories or reading.maturity or reading.mentions_cncf
-        # Words, not single characters (式, 写 are said by every kind of text): a chatty question
-        # ("证书老是忘记续期导致网站挂掉") has as many everyday words as ecosystem ones.
-        content = [g for g in reading.content if not fragment(g)]
-        said_terms = {t for g in content for t in g}
+        """Whether a question that names no project is about the ecosystem: it speaks the ecosystem's own
+        words, and they outweigh its everyday ones. A question naming a project or a maturity is."""
+        exact = [e for e in reading.named if e not in reading.typo_named]
+        if exact or reading.maturity or reading.mentions_cncf:
+            return True
+        # Words, not single characters (式, 写 are said by every kind of text).
+        groups = [g for g in reading.content if not fragment(g) and not COMPARE_TERMS.intersection(g)]
+        # A word the ecosystem says only before another ("reverse" → proxy) is everybody's without it.
+        said = {t for g in groups for t in g}
         bound = self._catalog.bound_terms
-        words = sum(
-            1 for g in content if any(t in core and (t not in bound or bound[t] in said_terms) for t in g)
+        words = [tuple(t for t in g if t not in bound or bound[t] in said) for g in groups]
+        return self._speaks_curated(reading, words) and self._leans_to_ecosystem(reading, words)
+
+    def _speaks_curated(self, reading: Reading, words: Sequence[tuple[str, ...]]) -> bool:
+        """Whether the question says a name, a category, or enough words of the curated descriptions
+        (``Catalog.core_terms``): "SELECT * FROM users" matches some imported blurb word for word, and
+        is still not about containers."""
+        core = self._catalog.core_terms
+        spoken = sum(1 for g in words if core.intersection(g))
+        return (
+            bool(reading.named or reading.categories) or spoken >= SPOKEN_WORDS or spoken * 2 > len(words) > 0
         )
-        return bool(said) or words >= SPOKEN_WORDS or words * IN_DOMAIN_SHARE > len(content) > 0
+
+    def _leans_to_ecosystem(self, reading: Reading, words: Sequence[tuple[str, ...]]) -> bool:
+        """Whether the question's words, its category words included, are more the ecosystem's than
+        everyday language's (``index.specificity``): "my home Wi-Fi mesh keeps dropping" says a category
+        word, and "I hurt my back lifting a couch" a misspelled name (PouchContainer), in passing. A guessed
+        name or a named category weighs as one ecosystem word."""
+        category = [g for g in reading.category_groups if not fragment(g)]
+        named = IN_DOMAIN_EVIDENCE * (bool(reading.named) + bool(reading.categories))
+        found = evidence([g or ("",) for g in (*words, *category)], self._catalog.specific)
+        return named + found >= IN_DOMAIN_EVIDENCE
 
     def _suggest(self, reading: Reading) -> tuple[str, ...]:
         names: list[str] = []

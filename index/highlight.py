@@ -13,9 +13,14 @@ Words = tuple[tuple[str, ...], "array[int]", "array[int]"]
 """A description's words, compactly: their index terms, start and end offsets (``words_of``)."""
 
 
-def words_of(text: str) -> Words:
+def words_of(text: str) -> Words | None:
     """The words of a description as ``highlight`` reads them, computed once when the catalog is built:
-    analysing a description (jieba and stemming) costs more than the rest of showing it."""
+    analysing a description (jieba and stemming) costs more than the rest of showing it.
+
+    ``None`` when folding changes the text's length (rare compatibility characters): its words' offsets
+    would not be the shown text's, so it is shown without spans rather than wrongly."""
+    if len(fold(text)) != len(text):
+        return None
     spans = spans_of(text)
     return (
         tuple(t for t, _s, _e in spans),
@@ -30,11 +35,11 @@ def highlight(
     """``text`` in ``lang`` and the ``(start, end)`` spans of its words (``words``, as ``words_of`` gave them
     when the catalog was built) that are among ``terms``.
 
-    Spans are computed on the folded text; when folding or the Traditional conversion changes the
-    length (rare compatibility characters), the text is returned without spans rather than wrongly.
+    Spans are computed on the folded text; when the Traditional conversion changes the length, the text
+    is returned without spans rather than wrongly (``words_of`` checked the folding once).
     """
     shown = localize(text, lang)
-    if not terms or not words or len(fold(text)) != len(text) or len(shown) != len(text):
+    if not terms or not words or len(shown) != len(text):
         return shown, ()
     found, starts, ends = words
     spans = [(starts[i], ends[i]) for i, term in enumerate(found) if term in terms]

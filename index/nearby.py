@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from index.catalog import Catalog
 from index.model import Category
@@ -66,13 +66,3 @@ def near_categories(
     order = {cid: n for n, cid in enumerate(catalog.categories)}
     ranked = sorted(scores, key=lambda cid: (-scores[cid], order[cid]))
     return ranked[:limit]
-
-
-def is_in_domain(reading: Reading, catalog: Catalog) -> bool:
-    """Whether the question speaks the ecosystem's language: it names a project or a category, or most
-    of its words are ecosystem words (``Catalog.domain_terms``). Weather, emoji and ``%00`` are not."""
-    if reading.named or reading.categories:
-        return True
-    words: Sequence[tuple[str, ...]] = [g for g in reading.content if not COMPARE_TERMS.intersection(g)]
-    on = sum(1 for g in words if catalog.domain_terms.intersection(g))
-    return on > 0 and on >= len(words) - on

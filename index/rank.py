@@ -155,11 +155,16 @@ class _Coverage:
                 self.groups_of.setdefault(term, []).append(i)
         self.vocabulary = frozenset(self.groups_of)
         self.category = {i for i, (group, _w) in enumerate(groups) if group in category_groups}
+        self.unsaid = sum(self.weights[i] for i in self.category) / self.total if self.total else 0.0
+        """The share a member that says none of the question's words gets for its membership alone."""
 
     def __call__(self, terms: frozenset[str], membership: float = 0.0) -> float:
         if not self.total:
             return 0.0
-        said = {i for term in terms & self.vocabulary for i in self.groups_of[term]}
+        hits = terms & self.vocabulary
+        if not hits:  # most of a category's members: said nothing, covered by membership alone
+            return membership * self.unsaid
+        said = {i for term in hits for i in self.groups_of[term]}
         value = sum(self.weights[i] for i in said)
         if membership:
             value += membership * sum(self.weights[i] for i in self.category if i not in said)

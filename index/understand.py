@@ -132,8 +132,8 @@ def _find_names(
     for token, start, end in tokens:
         if "/" in token and _free(spans, start, end):
             found += _slashed_names(token, start, catalog, spans)
-    for name, entry_id in catalog.cjk_names:
-        if compact(name) in catalog.weak_names and compact(name) != whole and not compare:
+    for name, entry_id, key in catalog.cjk_names:
+        if key in catalog.weak_names and key != whole and not compare:
             continue
         at = text.replace(" ", "").find(name) if " " in name else text.find(name)
         if at >= 0 and _free(spans, at, at + len(name)):

@@ -57,7 +57,7 @@ def test_subscribe_then_exactly_one_digest_with_four_parts_at_the_instant(
     week = W10_SEND - timedelta(days=3)
     _ask(db, "etcd", 3, week, times=3)
     _ask(db, "service discovery", 3, week, times=2)
-    _ask(db, "flibbertigibbet operator", 0, week, times=2)
+    _ask(db, "flibbertigibbet operator for kubernetes", 0, week, times=2)
     _ask(db, "etcd", 3, W10_SEND - timedelta(days=9))  # the week before: not counted
 
     posts = run_ticks(
@@ -74,7 +74,7 @@ def test_subscribe_then_exactly_one_digest_with_four_parts_at_the_instant(
     assert header.startswith("ecosys weekly digest")
     assert "Most asked (7 questions)" in asked
     assert "1. etcd · 3 times" in asked and "Service discovery · 2 times" in asked
-    assert "flibbertigibbet operator · 2 times" in unanswered
+    assert "flibbertigibbet operator for kubernetes · 2 times" in unanswered
     assert "No answer was marked unhelpful." in unhelpful
     assert "first digest" in changes
     first_category = next(c for c, n in engine.categories() if n)

@@ -669,3 +669,34 @@ def test_asked_for_cncf_projects_a_category_lists_no_editors_pick_outside_the_cn
     assert not {"cadvisor", "sysdig", "datadog-docker"} & {h.entry.id for h in hits}, [
         h.entry.id for h in hits
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I spilled coffee on the couch, how do I get the stain out",  # "couch" is spelled like PouchContainer
+        "周末想去爬山，有什么装备推荐",
+        "how do I keep my sourdough starter alive",
+    ],
+)
+def test_everyday_words_outweigh_a_guessed_name_or_a_stray_ecosystem_word(
+    landscape_engine: Engine, question: str
+) -> None:
+    """A sentence of everyday words is not a question for us, though one word is spelled like a project's
+    name or is a word some description also says (``index.specificity``)."""
+    answer = landscape_engine.search(question)
+    assert answer.understood == "nothing" and not answer.hits
+    assert not landscape_engine.in_domain(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "k8s 里的 pod 老是被 OOMKilled 怎么排查",
+        "我们的服务之间调用老是超时，想加个熔断",
+        "promethues 怎么配告警",
+    ],
+)
+def test_chat_with_ecosystem_words_is_answered(landscape_engine: Engine, question: str) -> None:
+    assert landscape_engine.search(question).hits
+    assert landscape_engine.in_domain(question)

@@ -15,6 +15,8 @@ from tests.support.fts5_baseline import Fts5Baseline
 from tests.support.relevance import (
     CURATED_SETS,
     FRESH_DIR,
+    GATE_DIR,
+    GATE_HELD_DIR,
     LANDSCAPE_SETS,
     PROBE_DIR,
     UNSEEN_DIR,
@@ -169,6 +171,30 @@ def test_relevance_fresh(landscape_engine) -> None:  # type: ignore[no-untyped-d
         slack = 1 / 25 if kind in FRESH_KINDS_LEVEL_WITH_FTS5 else 0.0
         assert recall >= fts5_recall - slack, kind
         assert mrr >= fts5_mrr - slack, kind
+
+
+GATE_EMPTY = 114
+"""Of the gate set's 150 off-topic questions, 116 answer nothing (86 before ``index.specificity``)."""
+GATE_HELD_EMPTY = 78
+"""Of the held-out gate set's 100, 80 answer nothing (65 before ``index.specificity``, measured once)."""
+
+
+def test_the_off_topic_gate(landscape_engine) -> None:  # type: ignore[no-untyped-def]
+    """Programming, helpdesk and everyday questions, some saying the ecosystem's words in another sense
+    (a mesh Wi-Fi router, a calico cat): most answer nothing, far more than a text search declines."""
+    questions, _unresolved = load_blind(landscape_engine.entries(), LANDSCAPE_SNAPSHOT, GATE_DIR)
+    ours, _kinds = _report("off-topic gate set", landscape_engine, questions)
+    baseline = evaluate("fts5-bm25", questions, _baseline(landscape_engine).search)
+    assert ours.out_of_scope_ok >= GATE_EMPTY, "\n".join(ours.misses)
+    assert ours.out_of_scope_ok > baseline.out_of_scope_ok
+
+
+def test_the_off_topic_gate_held_out(landscape_engine) -> None:  # type: ignore[no-untyped-def]
+    """The held-out gate set: plain numbers, so a failure shows none of its questions."""
+    overall, _per_kind = _held_out_figures("off-topic gate (held-out) set", landscape_engine, GATE_HELD_DIR)
+    ours, fts5 = overall["off-topic empty"]
+    assert ours >= GATE_HELD_EMPTY
+    assert ours > fts5
 
 
 @pytest.mark.parametrize("kind", ["category", "typo", "comparison", "out-of-scope", "traditional"])

@@ -95,6 +95,16 @@ tuned on."""
 PROBE_DIR = RELEVANCE_DIR / "probe"
 """A development set written the same way by a third blind helper: its misses are read for general causes."""
 
+GATE_DIR = RELEVANCE_DIR / "gate"
+"""150 off-topic questions a workplace Slack sees (programming, IT helpdesk, life, words that are also the
+ecosystem's in another sense), by a blind helper: a development set for the off-topic gate."""
+
+GATE_HELD_DIR = RELEVANCE_DIR / "gate-held"
+"""100 more by the same helper, held out: reported, never tuned on."""
+
+HEADINGS_DIR = RELEVANCE_DIR / "headings"
+"""90 category headings from 24 third-party texts, by a blind helper: a development set for category lists."""
+
 
 def load_blind(
     entries: Mapping[str, Entry], landscape_file: Path, directory: Path = BLIND_DIR

@@ -1,0 +1,77 @@
+"""How much a word is the ecosystem's rather than everyday language's: the evidence of the off-topic gate.
+
+A word's *specificity* is how much more often the knowledge base says it than everyday text does: log10 of
+its share of the knowledge base's words over its share of everyday English or Chinese (wordfreq's "small"
+lists: subtitles, Wikipedia, news, the web). "kubelet" (5.4), 集群 (3.0) and "registry" (2.2) are the
+ecosystem's; "get" (-1.0), 问题 (-0.5) and "home" (-1.0) are everybody's, even though descriptions say them
+too. A question is about the ecosystem when its words, added up, lean that way (``evidence``), which a
+count of "words some description uses" cannot tell: descriptions use most everyday words.
+
+Computed once per knowledge base, when the catalog is built: the everyday lists are read then, never
+while answering.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+EVERYDAY_FLOOR = 1e-7
+"""The everyday rate of a word the lists do not hold (their rarest words are said about once a million)."""
+UNKNOWN = -1.0
+"""A word the knowledge base never says (pizza, thunderstorm): it leans away from the ecosystem."""
+EVERYDAY = -0.25
+"""The most an everyday word the knowledge base also says (导致, "right") leans away: chat is full of them."""
+CEILING = 6.0
+"""No single word outweighs a sentence of everyday ones by more than this."""
+
+
+def everyday_rate(word: str) -> float:
+    """How often ``word`` (folded: lower case, Simplified) occurs in everyday text, per word."""
+    lists = _everyday_lists()
+    return lists[0 if word.isascii() else 1].get(word, 0.0)
+
+
+def _everyday_lists() -> tuple[Mapping[str, float], Mapping[str, float]]:
+    global _LISTS
+    if _LISTS is None:
+        from wordfreq import get_frequency_dict  # only while building: ~0.1 s and a few MB
+
+        _LISTS = (get_frequency_dict("en", wordlist="small"), get_frequency_dict("zh", wordlist="small"))
+    return _LISTS
+
+
+_LISTS: tuple[Mapping[str, float], Mapping[str, float]] | None = None
+
+
+def specificity(spans: Iterable[Sequence[tuple[str, str]]]) -> dict[str, float]:
+    """Index term → its specificity, from the knowledge base's texts as ``(term, surface word)`` pairs.
+
+    A term's everyday rate adds up its surface forms' ("build", "builds", "building" → ``build``).
+    """
+    counts: Counter[str] = Counter()
+    forms: dict[str, set[str]] = {}
+    for text in spans:
+        for term, word in text:
+            counts[term] += 1
+            forms.setdefault(term, set()).add(word)
+    total = sum(counts.values()) or 1
+    # The term itself is a form too: "oke" (Oracle's) stems to "ok", which everybody says.
+    return {
+        term: round(
+            math.log10(n / total)
+            - math.log10(max(sum(everyday_rate(w) for w in forms[term] | {term}), EVERYDAY_FLOOR)),
+            2,
+        )
+        for term, n in counts.items()
+    }
+
+
+def evidence(groups: Iterable[tuple[str, ...]], specific: Mapping[str, float]) -> float:
+    """How much the words of a question (term groups: a word and its synonyms) lean to the ecosystem."""
+    total = 0.0
+    for group in groups:
+        known = [specific[t] for t in group if t in specific]
+        total += min(max(max(known), EVERYDAY), CEILING) if known else UNKNOWN
+    return total
