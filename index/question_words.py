@@ -64,7 +64,7 @@ _FILLER_TEXT = (
     "their they them i my mine its these those could would should might must shall also just very "
     "really please some much many more most ever always never often usually sometimes too even already yet "
     "again each other such only same both few because while until once here during through against further "
-    "set up setup 查看 看看 入门 学习 教程 上手 "
+    "set up setup 查看 看看 入门 学习 教程 上手 面向 方面 "
 )
 
 
