@@ -27,22 +27,18 @@ CEILING = 6.0
 """No single word outweighs a sentence of everyday ones by more than this."""
 
 
-def everyday_rate(word: str) -> float:
-    """How often ``word`` (folded: lower case, Simplified) occurs in everyday text, per word."""
-    lists = _everyday_lists()
-    return lists[0 if word.isascii() else 1].get(word, 0.0)
-
-
 def _everyday_lists() -> tuple[Mapping[str, float], Mapping[str, float]]:
-    global _LISTS
-    if _LISTS is None:
-        from wordfreq import get_frequency_dict  # only while building: ~0.1 s and a few MB
+    """wordfreq's everyday English and Chinese frequencies: read for one build (~0.1 s, ~8 MB), not kept
+    (wordfreq caches them for the process's life; a bot that rebuilds its index has no further use)."""
+    import wordfreq
 
-        _LISTS = (get_frequency_dict("en", wordlist="small"), get_frequency_dict("zh", wordlist="small"))
-    return _LISTS
-
-
-_LISTS: tuple[Mapping[str, float], Mapping[str, float]] | None = None
+    lists = (
+        wordfreq.get_frequency_dict("en", wordlist="small"),
+        wordfreq.get_frequency_dict("zh", wordlist="small"),
+    )
+    wordfreq.get_frequency_dict.cache_clear()
+    wordfreq.get_frequency_list.cache_clear()
+    return lists
 
 
 def specificity(spans: Iterable[Sequence[tuple[str, str]]]) -> dict[str, float]:
@@ -57,6 +53,11 @@ def specificity(spans: Iterable[Sequence[tuple[str, str]]]) -> dict[str, float]:
             counts[term] += 1
             forms.setdefault(term, set()).add(word)
     total = sum(counts.values()) or 1
+    english, chinese = _everyday_lists()
+
+    def everyday_rate(word: str) -> float:
+        return (english if word.isascii() else chinese).get(word, 0.0)
+
     # The term itself is a form too: "oke" (Oracle's) stems to "ok", which everybody says.
     return {
         term: round(
