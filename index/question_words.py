@@ -39,6 +39,8 @@ MATURITY_WORDS = {
     "封存": "archived",
     "废弃": "archived",
 }
+OPEN_SOURCE = re.compile(r"开源|open[\s-]?source|\boss\b")
+"""Asked for open source: an entry with no source repository (a hosted service, a company) is not that."""
 MATURITY_CONTEXT = re.compile(r"cncf|project|stage|level|maturity|项目|阶段|级别|专案")
 """Sandbox is also what a secure runtime gives a container ("sandboxed container runtime", 安全沙箱): it is
 CNCF's maturity only when the question speaks of projects or stages."""

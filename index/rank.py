@@ -42,6 +42,8 @@ gets that much less of its prior (containerd, well known, said one word of a cha
 W_LEAD = 0.5
 """An entry whose description *begins* with what is asked is that thing; others only also do it."""
 W_NEIGHBOUR = 0.8
+CLOSED_SHARE = 0.5
+"""What an entry with no source repository keeps of its score when the question asks for open source."""
 CONTEXT_SHARE = 0.5
 """What a project named as the setting of a question keeps of its score: the question asks for something else."""
 MATURITY_PART = 3.0
@@ -282,6 +284,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         # What an entry is counts for the question's own words; a category's own name is answered in the
         # editor's order.
         value += W_LEAD * says_content(catalog.lead_terms.get(entry_id, frozenset()))
+        if reading.asks_open_source and not entry.repo:
+            value *= CLOSED_SHARE  # "开源的…": a hosted service or a company's card is not what is asked
         if setting:
             value *= CONTEXT_SHARE  # the setting of what is asked for, not the answer ("基于 kubespray 的…")
         scored.append(Scored(entry_id, value, frozenset(own & wanted), content))

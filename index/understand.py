@@ -22,6 +22,7 @@ from index.question_words import (
     MATURITY_CONTEXT,
     MATURITY_WORDS,
     OF,
+    OPEN_SOURCE,
     RELATION_AFTER,
     STAGE_WORDS,
     THING_AFTER,
@@ -68,6 +69,7 @@ class Reading:
     "runs on Kubernetes", "replace Zabbix"): ``index.rank`` does not take them for the answer."""
     maturity: str | None = None
     mentions_cncf: bool = False
+    asks_open_source: bool = False
     compare_cue: bool = False
     weak_compare_cue: bool = False
     """The only comparison cues are ``WEAK_COMPARE_CUES``."""
@@ -274,6 +276,7 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
             spans.append((at, at + len(word)))
     if reading.maturity:  # "孵化阶段", "graduated level": the stage is the maturity, not a word to match
         spans += [m.span() for m in STAGE_WORDS.finditer(text) if _free(spans, *m.span())]
+    reading.asks_open_source = bool(OPEN_SOURCE.search(text))
     at = text.find("cncf")
     if at >= 0:
         reading.mentions_cncf = True

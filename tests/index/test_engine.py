@@ -700,3 +700,15 @@ def test_everyday_words_outweigh_a_guessed_name_or_a_stray_ecosystem_word(
 def test_chat_with_ecosystem_words_is_answered(landscape_engine: Engine, question: str) -> None:
     assert landscape_engine.search(question).hits
     assert landscape_engine.in_domain(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["开源的容器镜像仓库", "open source container registry", "云原生安全开源项目"]
+)
+def test_asked_for_open_source_a_hosted_service_does_not_lead(
+    landscape_engine: Engine, question: str
+) -> None:
+    """Docker Hub is a registry, and a hosted one: asked for open source, the first five have repositories."""
+    hits = landscape_engine.search(question).hits[:5]
+    assert len(hits) == 5 and all(h.entry.repo for h in hits)
+    assert any(not h.entry.repo for h in landscape_engine.search("容器镜像仓库").hits[:5])
