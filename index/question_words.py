@@ -39,6 +39,13 @@ MATURITY_WORDS = {
     "封存": "archived",
     "废弃": "archived",
 }
+ALTERNATIVE_CUES = re.compile(
+    r"替代品|替代方案|替代|代替|取代|平替|竞品|换掉|"
+    r"\b(?:alternatives?(?:\s+to)?|instead\s+of|replac(?:e|es|ing|ement|ements)(?:\s+for)?|competitors?)\b"
+)
+"""Asked for something to use instead of a named project ("Jenkins 的替代品", "alternatives to Kubernetes"):
+the answer is its neighbours, not entries whose descriptions say "alternative" (Supabase, "the Firebase
+alternative")."""
 OPEN_SOURCE = re.compile(r"开源|open[\s-]?source|\boss\b")
 """Asked for open source: an entry with no source repository (a hosted service, a company) is not that."""
 MATURITY_CONTEXT = re.compile(r"cncf|project|stage|level|maturity|项目|阶段|级别|专案")

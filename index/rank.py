@@ -117,7 +117,10 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         if informative < GENERIC_NAME:
             generic.add(entry_id)
         names[entry_id] = NAME_PART * informative * reading.name_strength[entry_id]
-        name_groups += spelled
+        # Asked only for something instead of it ("Jenkins 的替代品"), its words are not what is sought;
+        # with a need described, an entry that says it (migrating from ingress-nginx) still says more.
+        if entry_id not in reading.alternatives_of or reading.content:
+            name_groups += spelled
     raw = {
         "category": max((w for _g, w in category), default=0.0),
         "maturity": MATURITY_PART if reading.maturity else 0.0,
@@ -184,9 +187,10 @@ class _Coverage:
 def _settings(reading: Reading, share: Parts) -> set[str]:
     """The projects named as the setting of a question that asks for something else: "基于 kubespray 的…",
     "replace Zabbix", or a name a fifth of all entries say (Kubernetes). A setting is no answer's evidence."""
+    alternatives = set(reading.alternatives_of)
     if not (share.content_groups or reading.category_groups):
-        return set()
-    return set(reading.context_named) | share.generic_names
+        return alternatives
+    return set(reading.context_named) | share.generic_names | alternatives
 
 
 def _asked_terms(catalog: Catalog, reading: Reading, share: Parts, settings: set[str]) -> set[str]:
@@ -205,10 +209,10 @@ def _narrowing(reading: Reading, share: Parts) -> list[tuple[tuple[str, ...], fl
     return [(g, w) for g, w in share.content_groups + qualifiers if w >= GENERIC_WEIGHT]
 
 
-def _picks(catalog: Catalog, reading: Reading) -> dict[str, float]:
-    """entry id → 1.0 … 0.5 down the editor's picks of the best named categories."""
+def _picks(catalog: Catalog, reading: Reading, categories: Sequence[str] | None = None) -> dict[str, float]:
+    """entry id → 1.0 … 0.5 down the editor's picks of the best named categories (or of ``categories``)."""
     bonus: dict[str, float] = {}
-    for category_id in reading.top_categories:
+    for category_id in reading.top_categories if categories is None else categories:
         picks = catalog.picks.get(category_id, [])
         for i, entry_id in enumerate(picks):
             bonus.setdefault(entry_id, 1.0 - i / (2 * len(picks)))
@@ -234,9 +238,18 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     # must still outweigh an entry that is merely well known.
     best_coverage = max(coverages.values(), default=0.0) or 1.0
     picks = _picks(catalog, reading)
+    # Asked for something instead of a project: the editor's picks of its category, by its share.
+    replaced = {e: share.names.get(e, 0.0) for e in reading.alternatives_of}
+    instead = _picks(catalog, reading, [catalog.entries[e].category for e in replaced])
+    instead_weight = max(replaced.values(), default=0.0)
     category_words = [(g, w) for g, w in share.groups if g in reading.category_groups]
     settings = _settings(reading, share)
-    named_categories = {catalog.entries[e].category: w for e, w in share.names.items() if e not in settings}
+    # The categories of the projects asked about, and of those asked to be replaced: their neighbours.
+    named_categories = {
+        catalog.entries[e].category: w
+        for e, w in share.names.items()
+        if e not in settings or e in reading.alternatives_of
+    }
     wanted = {t for g, _w in share.groups for t in g}
     asked = _asked_terms(catalog, reading, share, settings)
     narrowing = _narrowing(reading, share)
@@ -273,6 +286,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
             # nor does one outside the CNCF when the question asks for CNCF projects.
             says = BY_NAME if reading.by_name else says_category(own)
             value += W_PICK * share.category**2 * picks[entry_id] * says * narrowed
+        if entry_id in instead and entry_id not in replaced and entry.is_active:
+            value += W_PICK * instead_weight**2 * instead[entry_id]
         if matured:
             value += W_MATURITY * share.maturity
         if entry.cncf is not None:

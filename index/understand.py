@@ -17,6 +17,7 @@ from index import names as naming
 from index.catalog import MAX_NAME_WORDS, Catalog, compact, words
 from index.normalize import fold as fold_name
 from index.question_words import (
+    ALTERNATIVE_CUES,
     COMPARE_CUES,
     CONTEXT_BEFORE,
     MATURITY_CONTEXT,
@@ -65,6 +66,8 @@ class Reading:
     by_name: bool = False
     """The best category was named by its own name (容器编排, service discovery), not a narrower term."""
     context_named: list[str] = field(default_factory=list)
+    alternatives_of: list[str] = field(default_factory=list)
+    """Named entries the question wants something instead of ("Jenkins 的替代品"): their neighbours are the answer."""
     """Named entries said as the setting of something else ("基于 kubespray 的…", "Kubernetes 的…控制器",
     "runs on Kubernetes", "replace Zabbix"): ``index.rank`` does not take them for the answer."""
     maturity: str | None = None
@@ -325,6 +328,13 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
             if _said_as_context(text, at, at + len(said), catalog.identity_terms.get(entry_id, frozenset())):
                 reading.context_named.append(entry_id)
 
+    cues = [m.span() for m in ALTERNATIVE_CUES.finditer(text) if _free(spans, *m.span())]
+    if cues and reading.named:
+        # The cue is how the question relates to the names, not a word to look for.
+        reading.alternatives_of = [e for e in reading.named if e not in reading.typo_named] or list(
+            reading.named
+        )
+        spans += cues
     reading.content = _groups(_outside(text, spans), catalog, drop_filler=False)
     reading.all_terms = term_groups(text, catalog)
     names = " ".join(catalog.entries[e].name for e in reading.named)

@@ -715,3 +715,22 @@ def test_asked_for_open_source_a_hosted_service_does_not_lead(
     hits = landscape_engine.search(question).hits[:5]
     assert len(hits) == 5 and all(h.entry.repo for h in hits)
     assert any(not h.entry.repo for h in landscape_engine.search("容器镜像仓库").hits[:5])
+
+
+@pytest.mark.parametrize(
+    ("question", "replaced", "expected"),
+    [
+        ("Kubernetes alternatives", "kubernetes", {"docker-swarm", "nomad"}),
+        ("Jenkins 的替代品", "jenkins", {"argo", "tekton", "github-actions"}),
+        ("有什么可以替代 Zabbix 的", "zabbix", {"prometheus"}),
+        ("consul 替代方案", "consul", {"etcd", "zookeeper", "nacos"}),
+    ],
+)
+def test_asked_for_alternatives_the_neighbours_answer(
+    landscape_engine: Engine, question: str, replaced: str, expected: set[str]
+) -> None:
+    """ "X 的替代品" wants what else does X's job: X's category, its editor's picks first; not X, and not the
+    entries whose descriptions say "alternative" (Supabase is "the open source Firebase alternative")."""
+    hits = [h.entry.id for h in landscape_engine.search(question).hits[:5]]
+    assert hits[0] != replaced and expected & set(hits[:3]), hits
+    assert not {"supabase", "nocodb"} & set(hits)
