@@ -30,14 +30,14 @@ from tests.support.relevance import (
 )
 
 RECALL_BAR = 0.95
-MRR_BAR = 0.89
+MRR_BAR = 0.90
 """The curated set reaches 0.955 / 0.909 on its entries plus the described landscape items. Issue 9 asks for
 0.98 / 0.93, reached on the 113 entries of its day; most questions missed since expect the survey's 2017 picks
 (CoreOS Container Linux, RancherOS, cAdvisor), which now rank behind live projects."""
 LANDSCAPE_RECALL_BAR = 0.94
 """Curated + landscape questions reach 0.950 / 0.909."""
-BLIND_RECALL_BAR = 0.91
-BLIND_MRR_BAR = 0.865
+BLIND_RECALL_BAR = 0.915
+BLIND_MRR_BAR = 0.875
 """Reached 0.922 / 0.882 (issue 9's bar: 0.90 / 0.80; before issue 9: 0.512 / 0.489)."""
 BLIND_OFF_TOPIC_EMPTY = 20
 """Of 21 off-topic blind questions, 20 answer nothing (the issue wants all)."""
