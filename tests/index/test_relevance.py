@@ -174,9 +174,9 @@ def test_relevance_fresh(landscape_engine) -> None:  # type: ignore[no-untyped-d
         assert mrr >= fts5_mrr - slack, kind
 
 
-HEADINGS_RECALL_BAR = 0.59
-HEADINGS_MRR_BAR = 0.66
-"""Reached 0.606 / 0.680 (FTS5: 0.231 / 0.293); the blind set's categories reach 0.817 / 0.835: which members
+HEADINGS_RECALL_BAR = 0.60
+HEADINGS_MRR_BAR = 0.67
+"""Reached 0.615 / 0.689 (FTS5: 0.231 / 0.293); the blind set's categories reach 0.817 / 0.835: which members
 lead a category list is where questions written elsewhere still differ most from ours."""
 
 
