@@ -300,7 +300,7 @@ class Engine:
         name or a named category weighs as one ecosystem word."""
         category = [g for g in reading.category_groups if not fragment(g)]
         named = IN_DOMAIN_EVIDENCE * (bool(reading.named) + bool(reading.categories))
-        found = evidence([g or ("",) for g in (*words, *category)], self._catalog.specific)
+        found = evidence([*words, *category], self._catalog.specific)
         return named + found >= IN_DOMAIN_EVIDENCE
 
     def _suggest(self, reading: Reading) -> tuple[str, ...]:

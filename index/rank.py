@@ -209,10 +209,10 @@ def _narrowing(reading: Reading, share: Parts) -> list[tuple[tuple[str, ...], fl
     return [(g, w) for g, w in share.content_groups + qualifiers if w >= GENERIC_WEIGHT]
 
 
-def _picks(catalog: Catalog, reading: Reading, categories: Sequence[str] | None = None) -> dict[str, float]:
-    """entry id → 1.0 … 0.5 down the editor's picks of the best named categories (or of ``categories``)."""
+def _picks(catalog: Catalog, categories: Sequence[str]) -> dict[str, float]:
+    """entry id → 1.0 … 0.5 down the editor's picks of ``categories``."""
     bonus: dict[str, float] = {}
-    for category_id in reading.top_categories if categories is None else categories:
+    for category_id in categories:
         picks = catalog.picks.get(category_id, [])
         for i, entry_id in enumerate(picks):
             bonus.setdefault(entry_id, 1.0 - i / (2 * len(picks)))
@@ -237,10 +237,10 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     # Relative to the best answer's: a long question is never covered whole, and its best match
     # must still outweigh an entry that is merely well known.
     best_coverage = max(coverages.values(), default=0.0) or 1.0
-    picks = _picks(catalog, reading)
+    picks = _picks(catalog, reading.top_categories)
     # Asked for something instead of a project: the editor's picks of its category, by its share.
     replaced = {e: share.names.get(e, 0.0) for e in reading.alternatives_of}
-    instead = _picks(catalog, reading, [catalog.entries[e].category for e in replaced])
+    instead = _picks(catalog, [catalog.entries[e].category for e in replaced])
     instead_weight = max(replaced.values(), default=0.0)
     category_words = [(g, w) for g, w in share.groups if g in reading.category_groups]
     settings = _settings(reading, share)

@@ -66,10 +66,10 @@ class Reading:
     by_name: bool = False
     """The best category was named by its own name (容器编排, service discovery), not a narrower term."""
     context_named: list[str] = field(default_factory=list)
-    alternatives_of: list[str] = field(default_factory=list)
-    """Named entries the question wants something instead of ("Jenkins 的替代品"): their neighbours are the answer."""
     """Named entries said as the setting of something else ("基于 kubespray 的…", "Kubernetes 的…控制器",
     "runs on Kubernetes", "replace Zabbix"): ``index.rank`` does not take them for the answer."""
+    alternatives_of: list[str] = field(default_factory=list)
+    """Named entries the question wants something instead of ("Jenkins 的替代品"): their neighbours are the answer."""
     maturity: str | None = None
     mentions_cncf: bool = False
     asks_open_source: bool = False

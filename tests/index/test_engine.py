@@ -714,6 +714,10 @@ def test_asked_for_open_source_a_hosted_service_does_not_lead(
     """Docker Hub is a registry, and a hosted one: asked for open source, the first five have repositories."""
     hits = landscape_engine.search(question).hits[:5]
     assert len(hits) == 5 and all(h.entry.repo for h in hits)
+
+
+def test_not_asked_for_open_source_a_hosted_service_is_listed(landscape_engine: Engine) -> None:
+    """The control of the test above: without 开源, a hosted registry (Docker Hub) is among the first five."""
     assert any(not h.entry.repo for h in landscape_engine.search("容器镜像仓库").hits[:5])
 
 
