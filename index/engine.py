@@ -239,12 +239,15 @@ class Engine:
         bare = (
             not reading.content and not reading.categories and len(exact) == len(named) and _joined(reading)
         )
-        if len(named) >= 2 and (_asks_to_compare(catalog, reading) or bare):
+        top = ranked[0].entry_id
+        leads = top in named or len(reading.content) < LONG_SENTENCE
+        if len(named) >= 2 and leads and (_asks_to_compare(catalog, reading) or bare):
             # Without "vs" or "区别", only names spelled right and nothing else make a comparison: two
             # guessed spellings in a row are more likely one thing misspelled than two things compared,
-            # and "用 prometheus 监控 k8s" asks about monitoring.
+            # and "用 prometheus 监控 k8s" asks about monitoring. Nor is a long sentence one when the
+            # evidence points elsewhere: "a middleware over RocketMQ, Kafka or Pulsar that hides their
+            # 差异" asks for that middleware.
             return "comparison", None, _compared(catalog, named)
-        top = ranked[0].entry_id
         if top in named and not reading.content:
             return "project", None, ranked
         populated = [c for c in reading.categories if catalog.by_category.get(c)]

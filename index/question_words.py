@@ -15,7 +15,7 @@ from index.tokenizer import analyze
 
 COMPARE_CUES = re.compile(
     r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|difference[s]?|differ|between|or)\b"
-    r"|区别|对比|比较|差异|不同|异同|还是|优劣|哪个好|pk"
+    r"|区别|对比|比较|差异|不同|异同|还是|优劣|哪个好|(?<![0-9a-z])pk(?![0-9a-z])"
 )
 WEAK_COMPARE_CUES = re.compile(r"\b(or|between)\b|还是")
 """Cues that also join things a sentence merely lists ("a remote Kubernetes or OpenShift cluster")."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -264,6 +264,27 @@ def _said_as_context(text: str, start: int, end: int, own: frozenset[str]) -> bo
     return bool(said) and said[0] not in own
 
 
+JOINED_BY = 4
+"""How many characters besides spaces may stand between a weak cue and a name it joins ("etcd 还是用 consul")."""
+
+
+def _joins_names(text: str, named: Sequence[Named]) -> bool:
+    """Whether a weak comparison cue ("or", 还是, "between") stands between two named projects, or
+    "between" just before one: "calico or flannel", "etcd 还是 consul", "between k3s and k0s"."""
+    ends = [at + len(said) for at, _e, _s, said in named]
+    starts = [at for at, _e, _s, _said in named]
+
+    def near(gap: str) -> bool:
+        return len(gap.strip()) <= JOINED_BY and not any(c in gap for c in ",，.。;；")
+
+    for match in WEAK_COMPARE_CUES.finditer(text):
+        after = any(at >= match.end() and near(text[match.end() : at]) for at in starts)
+        before = any(end <= match.start() and near(text[end : match.start()]) for end in ends)
+        if after and (before or match.group(0) == "between"):
+            return True
+    return False
+
+
 def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bool]) -> Reading:
     """Read folded ``text``. ``known_term(term)`` says whether an index term occurs in any document."""
     reading = Reading(text=text)
@@ -328,6 +349,9 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
             if _said_as_context(text, at, at + len(said), catalog.identity_terms.get(entry_id, frozenset())):
                 reading.context_named.append(entry_id)
 
+    if reading.weak_compare_cue and not _joins_names(text, named):
+        # "plugins in Lua, Python or gRPC": an "or" that lists words, not projects, compares nothing.
+        reading.compare_cue = reading.weak_compare_cue = False
     cues = [m.span() for m in ALTERNATIVE_CUES.finditer(text) if _free(spans, *m.span())]
     if cues and reading.named:
         # The cue is how the question relates to the names, not a word to look for.

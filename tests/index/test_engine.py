@@ -395,6 +395,41 @@ def test_or_compares_only_projects_of_a_kind(landscape_engine: Engine, question:
     assert (landscape_engine.search(question).understood == "comparison") is compared
 
 
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        # "or" lists words here, not projects: Redis and MongoDB are where the gateway keeps its data.
+        ("an API gateway backed by Redis/MongoDB with plugins in Lua, Python or gRPC", False),
+        ("prometheus or victoriametrics", True),
+        ("the difference between calico and flannel", True),
+        ("etcd 还是用 consul", True),
+    ],
+)
+def test_a_weak_cue_compares_the_names_it_joins(
+    landscape_engine: Engine, question: str, compared: bool
+) -> None:
+    assert (landscape_engine.search(question).understood == "comparison") is compared
+
+
+def test_pk_inside_a_word_is_no_comparison_cue(landscape_engine: Engine) -> None:
+    """ "pk" (Chinese chat for "versus") is a word of its own, not the middle of Zipkin."""
+    reading = landscape_engine._read("opentracing 链路追踪，数据上报到 zipkin")
+    assert not reading.compare_cue
+    assert landscape_engine._read("jaeger pk zipkin").compare_cue
+
+
+def test_a_long_description_naming_projects_it_builds_on_finds_the_described_one(
+    landscape_engine: Engine,
+) -> None:
+    """Names said as what a tool sits on, beside a strong cue used in passing (差异): the evidence points
+    at the middleware described, so the answer is a search led by it, not the named projects compared."""
+    answer = landscape_engine.search(
+        "一个 serverless 事件中间件，消息存储可以是 RocketMQ、Kafka 或 Pulsar，屏蔽它们之间的差异，事件格式用 CloudEvents"
+    )
+    assert answer.understood != "comparison"
+    assert answer.hits[0].entry.id == "eventmesh", [h.entry.id for h in answer.hits]
+
+
 def test_a_category_term_inside_a_longer_word_leaves_that_word(landscape_engine: Engine) -> None:
     """多集群管理: the category term 集群管理 (cluster management) must not leave a lone 多 as the question's
     only other word: the rest is 多集群 (multi-cluster), which the multi-cluster projects say."""
