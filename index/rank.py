@@ -223,7 +223,10 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     """Every candidate with its score, best first."""
     share = parts(searcher, catalog, reading)
     best = max(found.bm25.values(), default=0.0) or 1.0
-    covering = _Coverage(share.groups, reading.category_groups)
+    # Membership says the best categories' words, not those of a narrower one the question also names
+    # ("sandboxed container runtime", "shuts workloads down on a schedule to cut cloud cost").
+    owned = [g for g in reading.category_groups if g not in reading.qualifier_groups]
+    covering = _Coverage(share.groups, owned)
     # What one description says (with the entry's names and tags), the best of them: an entry described
     # three times (its card, the landscape's line, its own words) says no more of a question for that.
     coverages = {

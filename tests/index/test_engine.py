@@ -430,6 +430,15 @@ def test_a_long_description_naming_projects_it_builds_on_finds_the_described_one
     assert answer.hits[0].entry.id == "eventmesh", [h.entry.id for h in answer.hits]
 
 
+def test_a_narrower_categorys_word_is_not_said_by_the_broader_ones_members(landscape_engine: Engine) -> None:
+    """ "sandboxed container runtime": every container runtime is a member of the runtimes category, and
+    that says "container runtime" for them; it does not say "sandboxed", the word of the sandboxes
+    category. The sandboxed runtimes lead, not the plain ones."""
+    hits = [h.entry.id for h in landscape_engine.search("sandboxed container runtime").hits]
+    assert {"kata-containers", "gvisor"} & set(hits[:3]), hits
+    assert not {"containerd", "cri-o", "runc"} & set(hits[:3]), hits
+
+
 def test_a_category_term_inside_a_longer_word_leaves_that_word(landscape_engine: Engine) -> None:
     """多集群管理: the category term 集群管理 (cluster management) must not leave a lone 多 as the question's
     only other word: the rest is 多集群 (multi-cluster), which the multi-cluster projects say."""
