@@ -102,6 +102,17 @@ ecosystem's in another sense), by a blind helper: a development set for the off-
 GATE_HELD_DIR = RELEVANCE_DIR / "gate-held"
 """100 more by the same helper, held out: reported, never tuned on."""
 
+EN_DEV_DIR = RELEVANCE_DIR / "en-dev"
+"""English chat, descriptions and category headings from 123 third-party texts (issues, blogs, lists), by a
+blind helper: a development set, its misses read for general causes."""
+EN_HELD_DIR = RELEVANCE_DIR / "en-held"
+"""Its held-out twin, written in the same pass: reported, never tuned on."""
+ZH_DEV_DIR = RELEVANCE_DIR / "zh-dev"
+"""Chinese descriptions, chat, Traditional Chinese and category headings from 140 Chinese texts, by another
+blind helper: a development set."""
+ZH_HELD_DIR = RELEVANCE_DIR / "zh-held"
+"""Its held-out twin: reported, never tuned on."""
+
 HEADINGS_DIR = RELEVANCE_DIR / "headings"
 """90 category headings from 24 third-party texts, by a blind helper: a development set for category lists."""
 
