@@ -439,6 +439,16 @@ def test_a_narrower_categorys_word_is_not_said_by_the_broader_ones_members(lands
     assert not {"containerd", "cri-o", "runc"} & set(hits[:3]), hits
 
 
+@pytest.mark.parametrize("question", ["CNI 插件有哪些", "CNI plugins"])
+def test_cni_plugins_are_the_network_plugins(landscape_engine: Engine, question: str) -> None:
+    """ "CNI plugin" names the networking category (its term is longer than the CNI spec's name), so the
+    plugins people choose between come up, not only the entries whose descriptions say "CNI"."""
+    answer = landscape_engine.search(question)
+    assert answer.understood == "category" and answer.category and answer.category.id == "networking"
+    hits = [h.entry.id for h in answer.hits]
+    assert {"calico", "cilium", "flannel"} & set(hits[:3]), hits
+
+
 def test_a_category_term_inside_a_longer_word_leaves_that_word(landscape_engine: Engine) -> None:
     """多集群管理: the category term 集群管理 (cluster management) must not leave a lone 多 as the question's
     only other word: the rest is 多集群 (multi-cluster), which the multi-cluster projects say."""
