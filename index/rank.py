@@ -58,6 +58,8 @@ GENERIC_NAME = 1.5
 """A name this common (Kubernetes: said by a fifth of all entries) is the setting of a longer question."""
 FRAGMENT_WEIGHT = 1.0
 """The most a lone Chinese character weighs (``index.understand.fragment``): as much as a common word."""
+UNSAID_MEMBERSHIP = 0.5
+"""What membership counts for a member that says none of the narrower term a category was asked by."""
 MIN_COVERAGE = 0.5
 LONG_QUESTION_COVERAGE = 0.4
 """Below this share of a question's own words an answer is *partial* (four or more words: chattier)."""
@@ -209,6 +211,19 @@ def _narrowing(reading: Reading, share: Parts) -> list[tuple[tuple[str, ...], fl
     return [(g, w) for g, w in share.content_groups + qualifiers if w >= GENERIC_WEIGHT]
 
 
+def _memberships(catalog: Catalog, reading: Reading, share: Parts, found: Candidates) -> dict[str, float]:
+    """How much each candidate is a member of the categories asked about. Asked by a narrower term than
+    the category's name (单点登录 for key management), a member that says none of the category words is
+    only half the answer: SPIFFE is no single sign-on, Keycloak, outside the category, says it."""
+    if reading.by_name or not reading.category_groups:
+        return found.membership
+    words = {t for g in reading.category_groups for t in g}
+    return {
+        e: m if catalog.entry_terms.get(e, frozenset()) & words else m * UNSAID_MEMBERSHIP
+        for e, m in found.membership.items()
+    }
+
+
 def _picks(catalog: Catalog, categories: Sequence[str]) -> dict[str, float]:
     """entry id → 1.0 … 0.5 down the editor's picks of ``categories``."""
     bonus: dict[str, float] = {}
@@ -227,13 +242,14 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     # ("sandboxed container runtime", "shuts workloads down on a schedule to cut cloud cost").
     owned = [g for g in reading.category_groups if g not in reading.qualifier_groups]
     covering = _Coverage(share.groups, owned)
+    membership_of = _memberships(catalog, reading, share, found)
     # What one description says (with the entry's names and tags), the best of them: an entry described
     # three times (its card, the landscape's line, its own words) says no more of a question for that.
     coverages = {
         e: covering.best(
             catalog.entry_terms.get(e, frozenset()),
             catalog.entry_texts.get(e, ()),
-            found.membership.get(e, 0.0),
+            membership_of.get(e, 0.0),
         )
         for e in found.bm25
     }
@@ -264,7 +280,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     for entry_id, bm25 in found.bm25.items():
         entry = catalog.entries[entry_id]
         own = catalog.entry_terms.get(entry_id, frozenset())
-        membership = found.membership.get(entry_id, 0.0)
+        membership = membership_of.get(entry_id, 0.0)
         matured = (
             bool(reading.maturity) and entry.cncf is not None and entry.cncf.maturity == reading.maturity
         )

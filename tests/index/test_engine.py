@@ -449,6 +449,15 @@ def test_cni_plugins_are_the_network_plugins(landscape_engine: Engine, question:
     assert {"calico", "cilium", "flannel"} & set(hits[:3]), hits
 
 
+def test_a_category_asked_by_a_narrower_term_lists_what_says_it(landscape_engine: Engine) -> None:
+    """单点登录 (single sign-on) is a term of the key-management category: its members that say nothing
+    of it (SPIFFE, SPIRE: workload identity) count half, and identity providers that do (Keycloak, Dex,
+    related to the category) come up."""
+    hits = [h.entry.id for h in landscape_engine.search("单点登录").hits]
+    assert {"keycloak", "dex"} <= set(hits[:5]), hits
+    assert not {"spiffe", "spire"} & set(hits[:5]), hits
+
+
 def test_a_category_term_inside_a_longer_word_leaves_that_word(landscape_engine: Engine) -> None:
     """多集群管理: the category term 集群管理 (cluster management) must not leave a lone 多 as the question's
     only other word: the rest is 多集群 (multi-cluster), which the multi-cluster projects say."""
