@@ -285,8 +285,9 @@ def _spelled_otherwise(term: str, synonyms: dict[str, list[str]]) -> list[str]:
     for _round in range(2):
         for spelled in list(found):
             for word, others in synonyms.items():
-                longer = any(len(w) > len(word) and word in w and w in spelled for w in synonyms)
-                if len(word) >= 2 and word in spelled and not longer:
+                if len(word) < 2 or word not in spelled:
+                    continue
+                if not any(len(w) > len(word) and word in w and w in spelled for w in synonyms):
                     found += [
                         spelled.replace(word, o) for o in others if spelled.replace(word, o) not in found
                     ]

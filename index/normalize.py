@@ -48,11 +48,23 @@ def to_simplified(text: str) -> str:
 
 
 def _visible(text: str) -> str:
+    if text.isprintable():  # no character of the invisible categories (the common case, checked in C)
+        return text
     return "".join(" " if unicodedata.category(ch) in _INVISIBLE and ch not in "\t\n" else ch for ch in text)
 
 
 def fold(text: str) -> str:
     """The canonical form every indexed or searched text goes through (see module docstring)."""
+    return _fold(text) if len(text) <= 200 else _folded(text)
+
+
+@lru_cache(maxsize=16_384)
+def _fold(text: str) -> str:
+    # Names, category words and short descriptions are folded again and again (at build and per question).
+    return _folded(text)
+
+
+def _folded(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _visible(text)
     text = to_simplified(text)

@@ -32,7 +32,7 @@ from index import datafiles, segment
 from index.catalog import Catalog, build_catalog
 from index.errors import IndexNotBuilt
 from index.model import Entry
-from index.tokenizer import ChineseEnglishAnalyzer
+from index.tokenizer import ChineseEnglishAnalyzer, forget_texts
 
 if TYPE_CHECKING:
     from index.knowledge import KnowledgeBase
@@ -151,6 +151,8 @@ def build(home: Path, kb: KnowledgeBase) -> str:
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
+            finally:
+                forget_texts()
         _write_pointer(root, kb.fingerprint)
         _collect_garbage(root, kb.fingerprint)
     return kb.fingerprint

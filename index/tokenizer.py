@@ -32,19 +32,41 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 """Words that carry no content in a question about the ecosystem (filler, function words)."""
 
 
-def _split(value: str, generation: int = 0) -> tuple[tuple[str, int, int], ...]:
-    """The words of ``value`` (``generation``: the dictionary version, only part of the cache key)."""
+def _split(folded: str, generation: int = 0) -> tuple[tuple[str, int, int], ...]:
+    """The words of a folded text (``generation``: the dictionary version, only part of the cache key)."""
     words = []
-    for word, start, end in segment.cut(fold(value)):
+    for word, start, end in segment.cut(folded):
         if not _WORD.search(word) or (len(word) == 1 and word.isascii() and word.isalpha()):
             continue  # punctuation, and stray letters such as the s of "what's"
         words.append((word, start, end))
     return tuple(words)
 
 
-# Category words are indexed with every member (2,400 times at landscape scale), questions repeat:
-# the words of a text are computed once. Jieba's dictionary only grows, and only between builds.
-_words = lru_cache(maxsize=16_384)(_split)
+# Category words are indexed with every member (2,400 times at landscape scale), the catalog reads each
+# description several ways, questions repeat: the words of a text are computed once, keyed by its folded
+# form (a name as written and as folded are one entry). Jieba's dictionary only grows, and only between
+# builds; ``store.build`` empties the cache when it is done, so a server keeps only its questions' words.
+_cached_split = lru_cache(maxsize=65_536)(_split)
+
+
+def _words(value: str) -> tuple[tuple[str, int, int], ...]:
+    folded = fold(value)
+    return _cached_split(folded, segment.generation) if len(folded) <= 4000 else _split(folded)
+
+
+def forget_texts() -> None:
+    """Drop the cached words of every text analysed so far (after a build: they were the data's)."""
+    _cached_split.cache_clear()
+    _cached_terms.cache_clear()
+
+
+def _words_of(value: str, by_line: bool) -> Iterator[tuple[str, int, int]]:
+    """The words of ``value``, from the cache where it can be. A field joins an entry's texts with line
+    breaks (its descriptions, its categories' words): without offsets, each line is looked up on its own,
+    so a description already cut for the catalog is not cut again. No word spans a line break."""
+    lines = value.split("\n") if by_line else (value,)
+    for line in lines:
+        yield from _words(line)
 
 
 class JiebaTokenizer(Tokenizer):
@@ -64,8 +86,7 @@ class JiebaTokenizer(Tokenizer):
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        cached = len(value) <= 4000
-        for word, start, end in _words(value, segment.generation) if cached else _split(value):
+        for word, start, end in _words_of(value, by_line=not chars):
             token.text = word
             token.boost = 1.0
             token.stopped = False
