@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.config import REPO_DATA_DIR, load_settings
 from bot.context import AppContext
+from tests.support.homes import seed
 
 
 def _wait_for(condition, seconds: float = 60.0) -> bool:  # type: ignore[no-untyped-def]
@@ -75,11 +76,13 @@ def test_the_database_opens_while_the_index_is_still_building(tmp_path: Path, mo
         warm.join(10)
 
 
-def test_a_landscape_imported_while_running_replaces_the_shipped_snapshot(tmp_path: Path) -> None:
+def test_a_landscape_imported_while_running_replaces_the_shipped_snapshot(
+    tmp_path: Path, built_home: Path
+) -> None:
     from bot.config import LANDSCAPE_SNAPSHOT
     from index.landscape import import_landscape, read_categories
 
-    home = tmp_path / "home"
+    home = seed(tmp_path / "home", built_home)
     ctx = AppContext(load_settings({"ECOSYS_HOME": str(home)}))
     assert ctx.engine.data_dirs[-1] == LANDSCAPE_SNAPSHOT
     assert ctx.engine.find("Akri") is not None

@@ -15,6 +15,7 @@ from bot.context import AppContext
 from bot.digest.deliver import make_client
 from tests.digest.slack_stub import SlackStub
 from tests.storage.databases import db, db_url  # noqa: F401  (fixtures)
+from tests.support.homes import seed
 
 
 class Ticker:
@@ -48,9 +49,9 @@ def slack() -> Iterator[SlackStub]:
 
 
 @pytest.fixture()
-def settings(tmp_path: Path, db_url: str, slack: SlackStub) -> Settings:  # noqa: F811
+def settings(tmp_path: Path, db_url: str, slack: SlackStub, built_home: Path) -> Settings:  # noqa: F811
     return Settings(
-        home=tmp_path / "home",
+        home=seed(tmp_path / "home", built_home),
         data_dirs=(REPO_DATA_DIR,),
         database_url=db_url,
         slack_bot_token="xoxb-test",

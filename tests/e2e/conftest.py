@@ -10,6 +10,7 @@ import pytest
 
 from tests.e2e import processes
 from tests.e2e.slack_standin import SlackStandIn
+from tests.support.homes import seed
 
 
 @pytest.fixture(scope="session")
@@ -35,9 +36,12 @@ class WebProcess:
 
 
 @pytest.fixture(scope="session")
-def web(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebProcess]:
-    """One ``web`` process (2 gunicorn workers) for the session, with its own fresh ECOSYS_HOME."""
-    home = tmp_path_factory.mktemp("web-home")
+def web(
+    slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory, built_home: Path
+) -> Iterator[WebProcess]:
+    """One ``web`` process (2 gunicorn workers) for the session, with its own ECOSYS_HOME (the shipped data's
+    index already built: a cold start is ``test_startup``'s)."""
+    home = seed(tmp_path_factory.mktemp("web-home"), built_home)
     log = home.parent / f"{home.name}.log"
     port = processes.free_port()
     proc = processes.start("web", processes.web_env(slack, home, port), log)

@@ -18,6 +18,7 @@ from bot.storage.db import make_engine
 from tests.e2e import processes
 from tests.e2e.slack_requests import SIGNING_SECRET, event_callback, post_signed, slash_command, unique
 from tests.e2e.slack_standin import OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, SlackStandIn
+from tests.support.homes import seed
 
 TEAM_A, TEAM_B = "T0000AAAA", "T0000BBBB"
 
@@ -35,8 +36,10 @@ def _env(slack: SlackStandIn, home: Path, port: int) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def distributed(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict]]:
-    home = tmp_path_factory.mktemp("oauth-home")
+def distributed(
+    slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory, built_home: Path
+) -> Iterator[tuple[str, dict]]:
+    home = seed(tmp_path_factory.mktemp("oauth-home"), built_home)
     port = processes.free_port()
     env = _env(slack, home, port)
     log = home.parent / f"{home.name}.log"

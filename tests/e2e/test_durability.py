@@ -28,6 +28,7 @@ from tests.e2e import processes
 from tests.e2e.slack_requests import post_signed, slash_command, unique
 from tests.e2e.slack_standin import SlackStandIn
 from tests.storage.databases import empty_postgres, url_for
+from tests.support.homes import seed
 from tests.support.questions import varied_questions
 
 BURST = 240
@@ -80,9 +81,10 @@ class Web:
 
 
 @pytest.fixture()
-def web(slack: SlackStandIn, tmp_path: Path, database_url: str) -> Iterator[Web]:
+def web(slack: SlackStandIn, tmp_path: Path, database_url: str, built_home: Path) -> Iterator[Web]:
     process = Web(slack, tmp_path / "home", database_url)
     process.home.mkdir()
+    seed(process.home, built_home)
     process.start()
     warm = unique("warm-")  # the index is built and loaded before the burst
     post_signed(f"{process.url}/slack/events", slash_command("etcd", response_url=slack.hook_url(warm)))
