@@ -107,6 +107,11 @@ class Catalog:
     domain_words: list[str] = field(default_factory=list)
     """Chinese words jieba must keep whole (names, aliases, category terms, lexicon words)."""
 
+    def is_organisation(self, entry_id: str) -> bool:
+        """Whether the entry is an organisation's card (a CNCF member, a service provider), not a project."""
+        category = self.categories.get(self.entries[entry_id].category)
+        return category is not None and category.organisations
+
     def close_names(self, word: str, *, cutoff: float = naming.TYPO_SIMILARITY, n: int = 3) -> list[str]:
         """Entry ids whose name or alias is spelled like ``word`` (typos: kubernets, zookeper, etdc)."""
         ids: list[str] = []

@@ -236,8 +236,14 @@ class Engine:
         catalog = self._catalog
         named = reading.named
         exact = [e for e in named if e not in reading.typo_named]
+        # Names alone make a comparison of like with like: "Scaleway Kubernetes" asks for a provider's
+        # Kubernetes, not how a company compares with a project.
         bare = (
-            not reading.content and not reading.categories and len(exact) == len(named) and _joined(reading)
+            not reading.content
+            and not reading.categories
+            and len(exact) == len(named)
+            and _joined(reading)
+            and len({catalog.is_organisation(e) for e in named}) == 1
         )
         top = ranked[0].entry_id
         leads = top in named or len(reading.content) < LONG_SENTENCE
