@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from bot.config import REPO_DATA_DIR, load_settings
 from bot.context import AppContext
 from tests.support.homes import seed
+from tests.support.survey_data import survey_data
 
 
 def _wait_for(condition, seconds: float = 60.0) -> bool:  # type: ignore[no-untyped-def]
@@ -23,8 +23,7 @@ def _wait_for(condition, seconds: float = 60.0) -> bool:  # type: ignore[no-unty
 
 
 def test_watch_swaps_in_changed_data_and_survives_a_broken_change(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
-    data = tmp_path / "data"
-    shutil.copytree(REPO_DATA_DIR, data)
+    data = survey_data(tmp_path / "data")  # a build in a second: the watch, not the data, is under test
     settings = load_settings({"ECOSYS_HOME": str(tmp_path / "home")})
     ctx = AppContext(settings.__class__(**{**settings.__dict__, "data_dirs": (data,)}))
     first = ctx.engine.fingerprint

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -12,7 +11,7 @@ import pytest
 from sqlalchemy import Engine as Database
 
 from bot.clock import Clock, start_in_process
-from bot.config import REPO_DATA_DIR, Settings
+from bot.config import Settings
 from bot.context import AppContext
 from bot.digest.content import escape
 from bot.digest.deliver import EVENT_TYPE, make_client
@@ -23,6 +22,7 @@ from index.engine import Engine
 from tests.digest.conftest import Ticker, run_ticks
 from tests.digest.slack_stub import SlackStub
 from tests.storage.databases import WS
+from tests.support.survey_data import survey_data
 
 W10_SEND = datetime(2024, 3, 4, 1, 30, tzinfo=UTC)  # Monday 09:30 in Shanghai
 
@@ -85,9 +85,8 @@ def test_subscribe_then_exactly_one_digest_with_four_parts_at_the_instant(
 
 @pytest.fixture()
 def kb_copy(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(REPO_DATA_DIR, data)
-    return data
+    """The survey's part of the repo's data, to edit: what changed is under test, not the whole data."""
+    return survey_data(tmp_path / "data")
 
 
 NEW_ENTRY = """

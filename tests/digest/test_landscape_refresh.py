@@ -24,6 +24,7 @@ from index.engine import Engine
 from tests.digest.conftest import Ticker, run_ticks
 from tests.digest.slack_stub import SlackStub
 from tests.storage.databases import WS
+from tests.support.homes import seed
 
 SNAPSHOT = LANDSCAPE_SNAPSHOT.read_text(encoding="utf-8")
 
@@ -151,11 +152,11 @@ W10_SEND = datetime.fromisoformat("2024-03-04T01:30:00+00:00")  # Monday 09:30 i
 
 
 def test_the_clock_refreshes_once_per_week_and_the_digest_names_the_changes(
-    db: Database, served: tuple[Served, str], tmp_path: Path, slack: SlackStub
+    db: Database, served: tuple[Served, str], tmp_path: Path, slack: SlackStub, built_home: Path
 ) -> None:
     state, url = served
     settings = Settings(
-        home=tmp_path / "home",
+        home=seed(tmp_path / "home", built_home),
         data_dirs=(REPO_DATA_DIR, LANDSCAPE_SNAPSHOT),
         database_url="sqlite://",
         slack_bot_token="xoxb-test",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import threading
@@ -10,17 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import REPO_DATA_DIR
 from index import store
 from index.engine import Engine
 from index.errors import DataError
+from tests.support.survey_data import survey_data
 
 
 @pytest.fixture()
 def data(tmp_path: Path) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(REPO_DATA_DIR, copy)
-    return copy
+    """The survey's part of the repo's data: the store's mechanics, built in a second."""
+    return survey_data(tmp_path / "data")
 
 
 def _edit(data: Path, old: str, new: str) -> None:
