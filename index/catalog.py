@@ -445,13 +445,12 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
             catalog.picks[category.id] = picks
 
     picked = {e for ids in catalog.picks.values() for e in ids}
-    organisations = {c.id for c in kb.categories.values() if c.organisations}
     catalog.renown = {
         e.id: prior(
             e,
             picked=e.id in picked,
             mentions=_mentions(e, mentions, catalog.weak_names),
-            organisation=e.category in organisations,
+            organisation=catalog.is_organisation(e.id),
         )
         for e in kb.entries.values()
     }

@@ -200,15 +200,12 @@ def _vendors_of_a_need(catalog: Catalog, reading: Reading, share: Parts) -> set[
     themselves: "DigitalOcean managed k8s" and "Scaleway Kubernetes" ask for the provider's Kubernetes
     service, and the company's card, which says nothing of it, is the setting. Named alone, the card is
     the answer."""
-    asked = {t for g, _w in share.content_groups for t in g} | {t for g in reading.category_groups for t in g}
     found = set()
     for entry_id in share.names:
-        if not catalog.is_organisation(entry_id):
-            continue
-        others = [e for e in share.names if e != entry_id]
-        need = asked | {t for e in others for g in term_groups(reading.name_said[e], catalog) for t in g}
-        if need and not catalog.entry_terms.get(entry_id, frozenset()) & need:
-            found.add(entry_id)
+        if catalog.is_organisation(entry_id):
+            need = _asked_terms(catalog, reading, share, {entry_id})  # everything asked but the card's name
+            if need and not catalog.entry_terms.get(entry_id, frozenset()) & need:
+                found.add(entry_id)
     return found
 
 
@@ -281,12 +278,11 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     category_words = [(g, w) for g, w in share.groups if g in reading.category_groups]
     vendors = _vendors_of_a_need(catalog, reading, share)
     settings = _settings(reading, share) | vendors
-    # The categories of the projects asked about, of those asked to be replaced, and of the vendors whose
-    # product is asked for: their neighbours.
+    # The categories of the projects asked about, and of those asked to be replaced: their neighbours.
     named_categories = {
         catalog.entries[e].category: w
         for e, w in share.names.items()
-        if e not in settings or e in reading.alternatives_of or e in vendors
+        if e not in settings or e in reading.alternatives_of
     }
     wanted = {t for g, _w in share.groups for t in g}
     asked = _asked_terms(catalog, reading, share, settings - vendors)  # a vendor: its products are asked

@@ -29,6 +29,7 @@ def build_shipped(home: Path) -> Path:
 def seed(home: Path, built: Path) -> Path:
     """Give the state directory ``home`` copies of the indexes (and jieba's files) built in ``built``."""
     for part in ("index", "jieba"):
+        # jieba's files are written only where this process first configured jieba, maybe not in ``built``.
         if (built / part).is_dir():
             shutil.copytree(built / part, home / part, dirs_exist_ok=True)
     return home
