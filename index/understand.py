@@ -183,7 +183,8 @@ def _find_categories(
 
     A term may belong to several categories (容器云: international and Chinese clouds); each category
     scores the characters its matched terms cover, so 国内的容器云 favours the Chinese clouds.
-    Categories named by (part of) their own name, not a narrower term, are added to ``by_name``.
+    Categories named by (part of) their own name, not a narrower term, are added to ``by_name``: a term
+    that holds the name and says more (分布式数据库, "distributed database") names a narrower need.
     """
     covered: dict[str, int] = {}
     claimed: dict[tuple[int, int], list[str]] = {}
@@ -196,7 +197,7 @@ def _find_categories(
             covered[category_id] = covered.get(category_id, 0) + len(term)
             zh_name = catalog.name_keys[category_id][0]
             written = catalog.cjk_written.get(term, term)
-            if written in zh_name or zh_name in written:
+            if written in zh_name:
                 by_name.add(category_id)
     stems: list[tuple[str, int, int, int]] = []
     for number, match in enumerate(ASCII_WORD.finditer(text)):
@@ -218,7 +219,7 @@ def _find_categories(
             for category_id in catalog.ascii_terms[key]:
                 covered[category_id] = covered.get(category_id, 0) + (end - start)
                 en_name = catalog.name_keys[category_id][1]
-                if set(key) <= en_name or en_name <= set(key):
+                if set(key) <= en_name:
                     by_name.add(category_id)
     spans[:] = [(s, e) for s, e in spans if _free(claimed, s, e)] + list(claimed)
     return sorted(covered.items(), key=lambda kv: -kv[1]), claimed

@@ -482,6 +482,18 @@ def test_a_category_asked_by_a_narrower_term_lists_what_says_it(landscape_engine
     assert not {"spiffe", "spire"} & set(hits[:5]), hits
 
 
+@pytest.mark.parametrize("question", ["分布式数据库", "分散式資料庫", "distributed database"])
+def test_a_term_that_holds_a_categorys_name_and_says_more_is_narrower(
+    landscape_engine: Engine, question: str
+) -> None:
+    """分布式数据库 holds the database category's name (数据库) and says more: it names a narrower need, so
+    the editor's picks (PostgreSQL, MySQL) lead only as far as they say "distributed", and the databases
+    that say it (TiKV, TiDB) come before them."""
+    ids = [h.entry.id for h in landscape_engine.search(question, limit=10).hits]
+    assert ids[0] == "tikv", ids
+    assert "tidb" in ids and ids.index("tidb") < min(ids.index("postgresql"), ids.index("mysql")), ids
+
+
 def test_a_category_term_inside_a_longer_word_leaves_that_word(landscape_engine: Engine) -> None:
     """多集群管理: the category term 集群管理 (cluster management) must not leave a lone 多 as the question's
     only other word: the rest is 多集群 (multi-cluster), which the multi-cluster projects say."""
