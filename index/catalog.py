@@ -67,6 +67,9 @@ class Catalog:
     """(folded Chinese name or alias, entry id, its key), longest first, for substring matching."""
     ascii_terms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     """stemmed word sequence of an English category term → category ids."""
+    ascii_forms: dict[tuple[str, ...], list[tuple[tuple[str, bool], ...]]] = field(default_factory=dict)
+    """stemmed word sequence of an English category term → each way a term spells it: per stem, the word
+    as written (folded) and whether it is an acronym (IDL, KMS, FaaS), said only as written."""
     ascii_gaps: dict[tuple[str, ...], int] = field(default_factory=dict)
     """stemmed word sequence of an English category term → how many stop words the term itself has
     between them ("Kubernetes as a service": 2): a question's words may skip no more ("management on
@@ -82,6 +85,8 @@ class Catalog:
     """Chinese category term → the term as the data writes it (映像档仓库 → 镜像仓库)."""
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """index term → the index terms of every word in its lexicon group (itself included)."""
+    synonym_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
+    """English index term of a lexicon group → the words of the group that give it ("aw" → "aws")."""
     by_category: dict[str, list[str]] = field(default_factory=dict)
     """category id → entry ids whose primary category it is, in data order."""
     related_by_category: dict[str, list[str]] = field(default_factory=dict)
@@ -118,6 +123,16 @@ class Catalog:
         for key in naming.closest_many(compact(word), self.fuzzy_keys, cutoff=cutoff, n=n * 2):
             ids += [e for e in self.names[key] if e not in ids]
         return ids[:n]
+
+
+def _forms(raw: str) -> tuple[tuple[str, bool], ...]:
+    """Per stem of an English category term, the word that gives it, folded, and whether it is an acronym
+    (two capitals or more: IDL, KMS, FaaS; a capital that only starts a word is a title's)."""
+    forms: list[tuple[str, bool]] = []
+    for word in re.findall(r"[0-9A-Za-z][0-9A-Za-z+#]*", raw):
+        folded = fold(word)
+        forms += [(folded, sum(c.isupper() for c in word) >= 2)] * len(analyze(folded))
+    return tuple(forms)
 
 
 def domain_words(kb: KnowledgeBase) -> list[str]:
@@ -375,6 +390,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     _drop_category_spellings(kb, names, strength)
 
     ascii_terms: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    ascii_forms: dict[tuple[str, ...], list[tuple[tuple[str, bool], ...]]] = defaultdict(list)
     ascii_gaps: dict[tuple[str, ...], int] = {}
     spaced: set[str] = set()
     cjk_terms: dict[str, list[str]] = defaultdict(list)
@@ -399,6 +415,9 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
                     continue  # "A/B testing" without its A/B would name every question about tests
                 if category.id not in ascii_terms[stems]:
                     ascii_terms[stems].append(category.id)
+                forms = _forms(raw)
+                if len(forms) == len(stems) and forms not in ascii_forms[stems]:
+                    ascii_forms[stems].append(forms)
                 if len(words) > 1:
                     spaced.add(" ".join(words))
                 ascii_gaps[stems] = max(ascii_gaps.get(stems, 0), len(words) - len(stems))
@@ -414,6 +433,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.stem_names = dict(stem_names)
 
     synonyms: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[str, set[str]] = defaultdict(set)
     groups = [list(group) for group in kb.lexicon]
     lexicon_words = {fold(word) for group in kb.lexicon for word in group}
     for entry in kb.entries.values():
@@ -430,6 +450,8 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
                 terms.add(whole)
             elif len(stems) == 1:
                 terms.add(stems[0])
+                if folded.isascii() and " " not in folded:
+                    spellings[stems[0]].add(folded)
         for term in terms:
             synonyms[term] |= terms
 
@@ -472,10 +494,12 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         for name, entry_id in sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))
     ]
     catalog.ascii_terms = dict(ascii_terms)
+    catalog.ascii_forms = dict(ascii_forms)
     catalog.ascii_gaps = ascii_gaps
     catalog.spaced_terms = frozenset(spaced)
     catalog.cjk_terms = sorted(cjk_terms.items(), key=lambda kv: -len(kv[0]))
     catalog.synonyms = {t: tuple(sorted(g)) for t, g in synonyms.items() if len(g) > 1}
+    catalog.synonym_spellings = {t: frozenset(spellings[t]) for t in catalog.synonyms if spellings.get(t)}
     catalog.fuzzy_keys = sorted(
         k for k in names if len(k) >= 4 and not _CJK.search(k) and k not in catalog.weak_names
     )

@@ -53,7 +53,7 @@ MATURITY_CONTEXT = re.compile(r"cncf|project|stage|level|maturity|项目|阶段|
 CNCF's maturity only when the question speaks of projects or stages."""
 STAGE_WORDS = re.compile(r"\b(?:stages?|levels?|maturity)\b|阶段|级别|成熟度")
 _FILLER_TEXT = (
-    "有什么 有哪些 哪些 推荐 一下 工具 方案 解决方案 软件 项目 产品 开源 框架 平台 系统 主流 常用 常见 好用 "
+    "有什么 有哪些 哪些 推荐 一下 工具 方案 解决方案 软件 项目 产品 开源 框架 系统 主流 常用 常见 好用 "
     "tool tools tooling solution solutions project projects software product products option options "
     "alternative alternatives recommend recommendation list popular open source opensource "
     "call called name named now today still exist exists existing alive dead anymore status happened "

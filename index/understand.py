@@ -212,6 +212,9 @@ def _find_categories(
             skipped = stems[i + size - 1][3] - stems[i][3] + 1 - size
             if skipped > catalog.ascii_gaps.get(key, 0):
                 continue
+            said = [text[start:end] for _s, start, end, _n in stems[i : i + size]]
+            if not any(_same_words(said, forms) for forms in catalog.ascii_forms.get(key, ())):
+                continue
             start, end = stems[i][1], stems[i + size - 1][2]
             if not _longer(spans, start, end) or not _free(claimed, start, end):
                 continue
@@ -223,6 +226,38 @@ def _find_categories(
                     by_name.add(category_id)
     spans[:] = [(s, e) for s, e in spans if _free(claimed, s, e)] + list(claimed)
     return sorted(covered.items(), key=lambda kv: -kv[1]), claimed
+
+
+INFLECTIONS = frozenset(
+    {"", "e", "s", "es", "ed", "ing", "er", "ers", "or", "ors", "ion", "ions", "ation", "ations", "ment"}
+    | {"ments", "ance", "ence", "ity", "ability", "y", "ies", "ize", "ized", "izes", "izing", "ization"}
+    | {"ise", "ised", "ises", "ising", "isation"}
+)
+"""What may follow the part two spellings of one English word share: "scheduling" is "scheduler",
+"monitor" is "monitoring"; "internal" is not "international", though the stemmer cuts both to "intern"."""
+
+
+def _inflection(asked: str, word: str) -> bool:
+    """Whether ``asked`` and ``word`` are one English word, inflected (``INFLECTIONS``)."""
+    shared = 0
+    while shared < min(len(asked), len(word)) and asked[shared] == word[shared]:
+        shared += 1
+    return asked[shared:] in INFLECTIONS and word[shared:] in INFLECTIONS
+
+
+def _same_words(said: Sequence[str], forms: Sequence[tuple[str, bool]]) -> bool:
+    """Whether the question's words are the category term's words, not only stemmed alike: "idle" is no
+    IDL, "internal" no "international". An acronym is said as written (or plural)."""
+    for asked, (term, acronym) in zip(said, forms, strict=True):
+        if asked == term:
+            continue
+        if acronym:
+            if asked not in (term + "s", term + "es"):
+                return False
+            continue
+        if not _inflection(asked, term):
+            return False
+    return True
 
 
 def _alike(word: str, name: str) -> bool:
@@ -360,7 +395,10 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
             reading.named
         )
         spans += cues
-    reading.content = _groups(_outside(text, spans), catalog, drop_filler=False)
+    outside = _outside(text, spans)
+    reading.content = _groups(
+        [t for t, _w in outside], catalog, drop_filler=False, said=[w for _t, w in outside]
+    )
     reading.all_terms = term_groups(text, catalog)
     names = " ".join(catalog.entries[e].name for e in reading.named)
     reading.name_terms = term_groups(fold_name(names), catalog)
@@ -397,9 +435,9 @@ def fragment(group: tuple[str, ...]) -> bool:
     return all(len(t) == 1 and _ONE_HANZI.match(t) for t in group)
 
 
-def _outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The index terms of the words of ``text`` that lie outside every span (names, categories, maturity)
-    and are not filler (English filler as written, ``question_words.filler_words``).
+def _outside(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The index terms, with the words as written, of the words of ``text`` that lie outside every span
+    (names, categories, maturity) and are not filler (English filler as written, ``filler_words``).
 
     A word a span only cuts into stays whole when what lies outside the span is no word of its own, nor
     part of one: in 多集群管理 the category term 集群管理 leaves 多集群 (multi-cluster), not a lone 多; in
@@ -419,7 +457,7 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
         word = text[start:end]
         if word in filler_words() if word.isascii() else term in filler_terms():
             continue
-        kept.append(term)
+        kept.append((term, word))
     return kept
 
 
@@ -428,12 +466,19 @@ def term_groups(source: str, catalog: Catalog) -> list[tuple[str, ...]]:
     return _groups(analyze(source), catalog)
 
 
-def _groups(terms: list[str], catalog: Catalog, *, drop_filler: bool = True) -> list[tuple[str, ...]]:
+def _groups(
+    terms: list[str], catalog: Catalog, *, drop_filler: bool = True, said: Sequence[str] = ()
+) -> list[tuple[str, ...]]:
+    """With ``said`` (each term's word as written), an English word has its synonyms only when it is the
+    word they were given for, or an inflection of it: "awful" is no AWS, "author" no authorization."""
     result: list[tuple[str, ...]] = []
-    for term in terms:
+    for i, term in enumerate(terms):
         if drop_filler and term in filler_terms():
             continue
         group = catalog.synonyms.get(term, (term,))
+        spellings = catalog.synonym_spellings.get(term, ())
+        if said and spellings and said[i].isascii() and not any(_inflection(said[i], w) for w in spellings):
+            group = (term,)
         if group not in result:
             result.append(group)
     return result

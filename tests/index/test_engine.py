@@ -494,6 +494,55 @@ def test_a_term_that_holds_a_categorys_name_and_says_more_is_narrower(
     assert "tidb" in ids and ids.index("tidb") < min(ids.index("postgresql"), ids.index("mysql")), ids
 
 
+@pytest.mark.parametrize(
+    ("question", "among"),
+    [
+        ("平台工程", {"radius", "k0rdent", "walrus", "backstage", "kusionstack"}),
+        ("Kubernetes 平台供應商", {"rancher", "red-hat-openshift", "kubesphere", "daocloud"}),
+    ],
+)
+def test_platform_is_what_is_asked_not_how(landscape_engine: Engine, question: str, among: set) -> None:
+    """平台 (platform) says what is sought, as "platform" does in English: 平台工程 (platform engineering)
+    is no lone 工程, and Kubernetes platform vendors are not the Kubernetes project's card."""
+    answer = landscape_engine.search(question)
+    assert answer.understood == "search", answer.understood
+    assert among & {h.entry.id for h in answer.hits}, [h.entry.id for h in answer.hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "not_among"),
+    [
+        # "idle" and IDL (the RPC category's term) are both "idl" to the stemmer
+        ("scale idle deployments down at night", {"grpc", "apache-thrift", "connect-rpc", "apache-dubbo"}),
+        # "internal" and "international" are both "intern"
+        ("internal developer portal", {"digitalocean-kubernetes", "jelastic", "amazon-ecs", "gke"}),
+        # "awful" and "aws" are both "aw": AWS's lexicon group (亚马逊, amazon) is not said
+        ("awful pod startup times", {"aws-fargate", "amazon-eks", "amazon-ecs"}),
+    ],
+)
+def test_words_stemmed_alike_are_not_the_same_word(
+    landscape_engine: Engine, question: str, not_among: set
+) -> None:
+    """A category term (or a lexicon word) is said only by its own word and that word's inflections."""
+    ids = [h.entry.id for h in landscape_engine.search(question).hits]
+    assert not not_among & set(ids), ids
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        ("FaaS platforms", "serverless-hosted-platform"),
+        ("cluster schedulers", "orchestration"),
+        ("international container clouds", "cloud-global"),
+    ],
+)
+def test_a_category_term_is_said_in_its_inflections(
+    landscape_engine: Engine, question: str, category: str
+) -> None:
+    answer = landscape_engine.search(question)
+    assert answer.category is not None and answer.category.id == category, answer.category
+
+
 def test_a_category_term_inside_a_longer_word_leaves_that_word(landscape_engine: Engine) -> None:
     """多集群管理: the category term 集群管理 (cluster management) must not leave a lone 多 as the question's
     only other word: the rest is 多集群 (multi-cluster), which the multi-cluster projects say."""
