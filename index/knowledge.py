@@ -75,9 +75,9 @@ def _validation_problems(
     problems = []
     for error in exc.errors():
         loc = tuple(error["loc"])
-        problems.append(
-            Problem(file, line_of(lines, (*base, *loc)), f"{label}{_field_path(loc)}", _message(error))
-        )
+        path = _field_path(loc)
+        field = f"{label}{path}" if path else label.rstrip(".")  # a rule of the record as a whole
+        problems.append(Problem(file, line_of(lines, (*base, *loc)), field, _message(error)))
     return problems
 
 
@@ -291,7 +291,7 @@ def _with_own_words(
         if at is None:
             problems.append(Problem(file, line, label, f"unknown entry {words.id!r}"))
             continue
-        more = unsaid(entries[at], [words.zh])
+        more = unsaid(entries[at], words.texts)
         if more:
             entries[at] = replace(entries[at], other_descriptions=(*entries[at].other_descriptions, *more))
     return entries, problems

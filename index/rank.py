@@ -60,6 +60,11 @@ FRAGMENT_WEIGHT = 1.0
 """The most a lone Chinese character weighs (``index.understand.fragment``): as much as a common word."""
 UNSAID_MEMBERSHIP = 0.5
 """What membership counts for a member that says none of the narrower term a category was asked by."""
+DESCRIBING_WORDS = 5
+PASSING_MEMBERSHIP = 0.7
+"""A question that says five words or more of its own describes what it wants, and a category word in it is
+said in passing ("…shuts workloads down on a schedule to cut cloud cost"): a member of that category
+covers the category's words at 70 %, not as though it said them, so the entry that says the rest leads."""
 MIN_COVERAGE = 0.5
 LONG_QUESTION_COVERAGE = 0.4
 """Below this share of a question's own words an answer is *partial* (four or more words: chattier)."""
@@ -259,11 +264,12 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     membership_of = _memberships(catalog, reading, share, found)
     # What one description says (with the entry's names and tags), the best of them: an entry described
     # three times (its card, the landscape's line, its own words) says no more of a question for that.
+    in_passing = PASSING_MEMBERSHIP if len(reading.content) >= DESCRIBING_WORDS else 1.0
     coverages = {
         e: covering.best(
             catalog.entry_terms.get(e, frozenset()),
             catalog.entry_texts.get(e, ()),
-            membership_of.get(e, 0.0),
+            membership_of.get(e, 0.0) * in_passing,
         )
         for e in found.bm25
     }

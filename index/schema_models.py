@@ -10,7 +10,16 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlparse
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    field_validator,
+    model_validator,
+)
 
 from index.model import MATURITIES, STATUSES
 
@@ -142,11 +151,13 @@ class ImportedEntryModel(EntryModel):
 
 
 class OwnWordsModel(Strict):
-    """How a project describes itself in Chinese in its own repository: searched, never shown (the
-    card's description is ours). It gives a Chinese question the words the project's community uses."""
+    """How a project describes itself in its own repository, in Chinese, English or both: searched,
+    never shown (the card's description is ours). It gives a question the words the project's own
+    community uses, which other texts (lists, blogs) copy."""
 
     id: Id
-    zh: Word
+    zh: Word | None = None
+    en: Word | None = None
     source_url: Annotated[list[Url], Field(min_length=1)]
     """The file and commit the words were read from."""
 
@@ -154,6 +165,16 @@ class OwnWordsModel(Strict):
     @classmethod
     def _one_or_many(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _says_something(self) -> OwnWordsModel:
+        if not (self.zh or self.en):
+            raise ValueError("needs zh or en: the project's own words")
+        return self
+
+    @property
+    def texts(self) -> list[str]:
+        return [t for t in (self.zh, self.en) if t]
 
 
 class FileModel(Strict):

@@ -756,12 +756,16 @@ own_words:
   - id: cubefs
     zh: 新一代云原生存储产品，支持 S3、HDFS 和 POSIX 等访问协议，适用于大数据、AI/LLMs、容器平台等场景。
     source_url: https://github.com/cubefs/cubefs/blob/0123456789abcdef0123456789abcdef01234567/README_zh.md
+  - id: cubefs
+    en: A next-generation cloud-native storage platform that supports S3, HDFS and POSIX access protocols.
+    source_url: https://github.com/cubefs/cubefs/blob/0123456789abcdef0123456789abcdef01234567/README.md
 """,
 }
 
 
 def test_a_projects_own_words_are_searched_and_never_shown(tmp_path: Path) -> None:
-    """A Chinese question in the words a project uses of itself finds it; the card still shows ours."""
+    """A question in the words a project uses of itself (its Chinese or English README) finds it; the card
+    still shows ours."""
     data = tmp_path / "data"
     data.mkdir()
     for name, text in OWN_WORDS_DATA.items():
@@ -770,6 +774,7 @@ def test_a_projects_own_words_are_searched_and_never_shown(tmp_path: Path) -> No
     hit = engine.search("支持 HDFS 和 POSIX 协议的存储").hits[0]
     assert hit.entry.id == "cubefs"
     assert hit.description == "云原生分布式存储系统。"
+    assert {"next", "gener"} <= engine.catalog.entry_terms["cubefs"]  # its English README's words
 
 
 def test_an_entry_covers_a_question_in_one_description_not_across_all_its_text(tmp_path: Path) -> None:

@@ -167,6 +167,17 @@ def test_own_words_join_the_entry_they_name(tmp_path: Path) -> None:
     assert etcd.description.zh == "分布式 key-value 存储。"  # the card still says ours
 
 
+def test_own_words_may_be_english(tmp_path: Path) -> None:
+    words = OWN_WORDS.replace(
+        "    zh: 一个强一致、分布式的键值存储，为分布式系统提供可靠的数据存储。",
+        "    en: A distributed, reliable key-value store for the most critical data of a distributed system.",
+    )
+    kb = knowledge.load([_data(tmp_path, {"c.yaml": CATEGORY, "e.yaml": ENTRY, "w.yaml": words})])
+    assert kb.entries["etcd"].other_descriptions == (
+        "A distributed, reliable key-value store for the most critical data of a distributed system.",
+    )
+
+
 OWN_WORDS_BROKEN = [
     (
         "unknown entry",
@@ -182,6 +193,13 @@ OWN_WORDS_BROKEN = [
         3,
         "own_words[0].zh",
         "must not be empty",
+    ),
+    (
+        "no words",
+        OWN_WORDS.replace("    zh: 一个", "    # 一个"),
+        2,
+        "own_words[0]",
+        "needs zh or en",
     ),
 ]
 
