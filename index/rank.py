@@ -60,6 +60,14 @@ FRAGMENT_WEIGHT = 1.0
 """The most a lone Chinese character weighs (``index.understand.fragment``): as much as a common word."""
 UNSAID_MEMBERSHIP = 0.5
 """What membership counts for a member that says none of the narrower term a category was asked by."""
+TEXT_FLOOR = 0.3
+"""An entry's words count for ``(TEXT_FLOOR + (1 - TEXT_FLOOR) × its BM25 / the best BM25)`` of its coverage."""
+SHORT_QUESTION_GROUPS = 2
+SHORT_TEXT_FLOOR = 0.5
+"""Asked in one or two words ("怎么给 k8s 做备份"), every entry that says them covers the question whole, and
+their BM25 differs by how often and how briefly each says them: how many texts repeat the word (a card, the
+landscape's line, the project's own words) more than what the entry is. There BM25 counts half, and the better
+known leads among equals."""
 DESCRIBING_WORDS = 5
 PASSING_MEMBERSHIP = 0.7
 """A question that says five words or more of its own describes what it wants, and a category word in it is
@@ -265,6 +273,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     # What one description says (with the entry's names and tags), the best of them: an entry described
     # three times (its card, the landscape's line, its own words) says no more of a question for that.
     in_passing = PASSING_MEMBERSHIP if len(reading.content) >= DESCRIBING_WORDS else 1.0
+    text_floor = SHORT_TEXT_FLOOR if len(share.groups) <= SHORT_QUESTION_GROUPS else TEXT_FLOOR
     coverages = {
         e: covering.best(
             catalog.entry_terms.get(e, frozenset()),
@@ -296,7 +305,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     narrows = _Coverage(narrowing)
     says_content = _Coverage(share.content_groups)
     says_category = _Coverage(category_words)
-    described_only = not (reading.named or reading.categories or reading.maturity)
+    # Named only as the setting ("在裸金属上部署了 k8s…"), a question still only describes what it wants.
+    described_only = not (set(reading.named) - settings or reading.categories or reading.maturity)
     scored = []
     for entry_id, bm25 in found.bm25.items():
         entry = catalog.entries[entry_id]
@@ -309,7 +319,11 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         cncf = reading.mentions_cncf and entry.cncf is not None
         if not (own & asked or entry_id in share.names or membership or matured or neighbour or cncf):
             continue  # joined for nothing the question says (a neighbour of a project named as the setting)
-        value = W_TEXT * (coverages[entry_id] / best_coverage) ** 2 * (0.3 + 0.7 * bm25 / best)
+        value = (
+            W_TEXT
+            * (coverages[entry_id] / best_coverage) ** 2
+            * (text_floor + (1 - text_floor) * bm25 / best)
+        )
         # Squared: a name that is most of the question decides it, one said in passing is context.
         setting = entry_id in settings
         if not setting:

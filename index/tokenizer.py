@@ -32,12 +32,24 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 """Words that carry no content in a question about the ecosystem (filler, function words)."""
 
 
+PHRASAL_VERBS = {("back", "up"): "backup", ("roll", "out"): "rollout", ("roll", "back"): "rollback"}
+"""Verbs written as two words that are the ecosystem's nouns written as one: "tools to back up and restore" says
+backup, as "a backup operator" does."""
+_BETWEEN = re.compile(r"[\s-]*")
+
+
 def _split(folded: str, generation: int = 0) -> tuple[tuple[str, int, int], ...]:
     """The words of a folded text (``generation``: the dictionary version, only part of the cache key)."""
-    words = []
+    words: list[tuple[str, int, int]] = []
     for word, start, end in segment.cut(folded):
         if not _WORD.search(word) or (len(word) == 1 and word.isascii() and word.isalpha()):
             continue  # punctuation, and stray letters such as the s of "what's"
+        if words:
+            previous, at, after = words[-1]
+            joined = PHRASAL_VERBS.get((previous, word))
+            if joined and _BETWEEN.fullmatch(folded, after, start):
+                words[-1] = (joined, at, end)
+                continue
         words.append((word, start, end))
     return tuple(words)
 
