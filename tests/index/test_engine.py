@@ -724,6 +724,14 @@ def test_a_chatty_question_with_several_ecosystem_words_is_answered(
     assert first is None or hits[0].entry.id == first
 
 
+@pytest.mark.parametrize("question", ["PostgreSQL 的 operator", "a PostgreSQL operator for kubernetes"])
+def test_an_operator_for_a_project_is_not_the_project(landscape_engine: Engine, question: str) -> None:
+    """The database category lists "数据库 operator" among its needs, which does not make PostgreSQL an operator:
+    named before "operator", PostgreSQL is the setting and the operators that run it answer."""
+    ids = [h.entry.id for h in landscape_engine.search(question).hits]
+    assert ids[0] in {"cloudnativepg", "crunchy-postgres-operator", "kubegres", "edb"}, ids
+
+
 def test_a_cluster_of_a_project_is_about_that_project(landscape_engine: Engine) -> None:
     """ "Redis 集群" is Redis run as a cluster, not the setting of something else."""
     assert landscape_engine.search("我想在 k8s 里跑 Redis 集群").hits[0].entry.id == "redis"

@@ -42,7 +42,7 @@ LANDSCAPE_RECALL_BAR = 0.94
 """Curated + landscape questions reach 0.963 / 0.908."""
 BLIND_RECALL_BAR = 0.925
 BLIND_MRR_BAR = 0.89
-"""Reached 0.932 / 0.900 (issue 9's bar: 0.90 / 0.80; before issue 9: 0.512 / 0.489)."""
+"""Reached 0.932 / 0.901 (issue 9's bar: 0.90 / 0.80; before issue 9: 0.512 / 0.489)."""
 BLIND_OFF_TOPIC_EMPTY = 20
 """Of 21 off-topic blind questions, 20 answer nothing (the issue wants all)."""
 BLIND_KINDS_AHEAD_OF_FTS5 = (
