@@ -104,6 +104,9 @@ TYPO = 0.85
 """A misspelled name names its entry a little less surely than the right spelling."""
 
 
+_HANZI = re.compile(r"[\u3400-\u9fff]")
+
+
 def _find_names(
     text: str, catalog: Catalog, spans: list[tuple[int, int]], *, compare: bool = False
 ) -> list[Named]:
@@ -137,10 +140,13 @@ def _find_names(
     for token, start, end in tokens:
         if "/" in token and _free(spans, start, end):
             found += _slashed_names(token, start, catalog, spans)
-    for name, entry_id, key in catalog.cjk_names:
+    # Chinese names hold Chinese characters: a question without any names none of them.
+    cjk_names = catalog.cjk_names if _HANZI.search(text) else ()
+    spaceless = text.replace(" ", "")
+    for name, entry_id, key in cjk_names:
         if key in catalog.weak_names and key != whole and not compare:
             continue
-        at = text.replace(" ", "").find(name) if " " in name else text.find(name)
+        at = spaceless.find(name) if " " in name else text.find(name)
         if at >= 0 and _free(spans, at, at + len(name)):
             spans.append((at, at + len(name)))
             found.append((at, entry_id, naming.FULL, name))
@@ -188,7 +194,7 @@ def _find_categories(
     """
     covered: dict[str, int] = {}
     claimed: dict[tuple[int, int], list[str]] = {}
-    for term, category_ids in catalog.cjk_terms:
+    for term, category_ids in catalog.cjk_terms if _HANZI.search(text) else ():
         at = text.find(term)
         if at < 0 or not _longer(spans, at, at + len(term)) or not _free(claimed, at, at + len(term)):
             continue
