@@ -340,9 +340,8 @@ def _lead_terms(entry: Entry) -> frozenset[str]:
 def _identity_terms(entry: Entry, kb: KnowledgeBase) -> frozenset[str]:
     category = kb.categories.get(entry.category)
     texts = [entry.name, *entry.aliases, *entry.tags]
-    if (
-        category is not None
-    ):  # its name, not every term: 数据库 operator is a need of the category, not what each is
+    # Its category's name, not every term: "数据库 operator" is a need of the category, not what each member is.
+    if category is not None:
         texts += [category.name.zh, category.name.en]
     return frozenset(t for text in texts for t in analyze(fold(text)))
 

@@ -219,7 +219,8 @@ def _find_categories(
             if skipped > catalog.ascii_gaps.get(key, 0):
                 continue
             said = [text[start:end] for _s, start, end, _n in stems[i : i + size]]
-            if not any(_same_words(said, forms) for forms in catalog.ascii_forms.get(key, ())):
+            spellings = catalog.ascii_forms.get(key)
+            if spellings and not any(_same_words(said, forms) for forms in spellings):
                 continue
             start, end = stems[i][1], stems[i + size - 1][2]
             if not _longer(spans, start, end) or not _free(claimed, start, end):
