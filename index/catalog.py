@@ -125,11 +125,15 @@ class Catalog:
         return ids[:n]
 
 
+_ASCII_WORD_AS_WRITTEN = re.compile(ASCII_WORD.pattern, re.IGNORECASE)
+"""``tokenizer.ASCII_WORD`` before folding, so that its capitals can still be seen."""
+
+
 def _forms(raw: str) -> tuple[tuple[str, bool], ...]:
     """Per stem of an English category term, the word that gives it, folded, and whether it is an acronym
     (two capitals or more: IDL, KMS, FaaS; a capital that only starts a word is a title's)."""
     forms: list[tuple[str, bool]] = []
-    for word in re.findall(r"[0-9A-Za-z][0-9A-Za-z+#]*", raw):
+    for word in _ASCII_WORD_AS_WRITTEN.findall(raw):
         folded = fold(word)
         forms += [(folded, sum(c.isupper() for c in word) >= 2)] * len(analyze(folded))
     return tuple(forms)

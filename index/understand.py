@@ -105,6 +105,7 @@ TYPO = 0.85
 
 
 _HANZI = re.compile(r"[\u3400-\u9fff]")
+"""A Chinese character."""
 
 
 def _find_names(
@@ -433,13 +434,10 @@ def _name_terms(catalog: Catalog, category_id: str) -> frozenset[str]:
     return _name_words(zh, en) - filler_terms()
 
 
-_ONE_HANZI = re.compile(r"[\u3400-\u9fff]")
-
-
 def fragment(group: tuple[str, ...]) -> bool:
     """A lone Chinese character: a function word (多, 写, 跑), or what is left of a word a name or a
     category term was cut out of. Rare as a token in descriptions, so its IDF overstates it."""
-    return all(len(t) == 1 and _ONE_HANZI.match(t) for t in group)
+    return all(len(t) == 1 and _HANZI.match(t) for t in group)
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
