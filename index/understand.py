@@ -195,9 +195,11 @@ def _find_categories(
     """
     covered: dict[str, int] = {}
     claimed: dict[tuple[int, int], list[str]] = {}
-    for term, category_ids in catalog.cjk_terms if _HANZI.search(text) else ():
-        at = text.find(term)
-        if at < 0 or not _longer(spans, at, at + len(term)) or not _free(claimed, at, at + len(term)):
+    said = [(term, ids, text.find(term)) for term, ids in (catalog.cjk_terms if _HANZI.search(text) else ())]
+    # Of two terms of one length that overlap, the later is the head ("容器运行时安全" is runtime security, as
+    # "container runtime security" is): a compound's last noun is what it is, those before it qualify it.
+    for term, category_ids, at in sorted((s for s in said if s[2] >= 0), key=lambda s: (-len(s[0]), -s[2])):
+        if not _longer(spans, at, at + len(term)) or not _free(claimed, at, at + len(term)):
             continue
         claimed[(at, at + len(term))] = category_ids
         for category_id in category_ids:
@@ -212,7 +214,7 @@ def _find_categories(
             stems.append((stem, match.start(), match.end(), number))
     sequence = [s[0] for s in stems]
     for size in range(4, 0, -1):
-        for i in range(len(stems) - size + 1):
+        for i in reversed(range(len(stems) - size + 1)):
             key = tuple(sequence[i : i + size])
             if "" in key or key not in catalog.ascii_terms:
                 continue

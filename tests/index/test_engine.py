@@ -903,3 +903,24 @@ def test_asked_for_alternatives_the_neighbours_answer(
     hits = [h.entry.id for h in landscape_engine.search(question).hits[:5]]
     assert hits[0] != replaced and expected & set(hits[:3]), hits
     assert not {"supabase", "nocodb"} & set(hits)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "category"),
+    [
+        ("容器运行时安全", {"falco", "kubearmor", "tracee"}, "security-and-compliance"),
+        ("容器執行時期安全", {"falco", "kubearmor", "tracee"}, "security-and-compliance"),
+        ("container runtime security", {"falco", "kubearmor", "tracee"}, "security-and-compliance"),
+        ("安全容器运行时", {"kata-containers", "gvisor"}, "container-engine"),
+        ("secure container runtime", {"kata-containers", "gvisor"}, "container-engine"),
+    ],
+)
+def test_of_two_overlapping_terms_the_later_is_what_is_asked(
+    landscape_engine: Engine, question: str, first: set, category: str
+) -> None:
+    """容器运行时安全 holds two category terms that overlap, 容器运行时 (container runtime) and 运行时安全
+    (runtime security); as in English, a compound's last noun is what it is, the words before qualify it: the
+    security of a container runtime (Falco), where 安全容器运行时 is a runtime that is secure (Kata)."""
+    answer = landscape_engine.search(question)
+    assert answer.hits[0].entry.id in first, [h.entry.id for h in answer.hits]
+    assert answer.category is not None and answer.category.id == category
