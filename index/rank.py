@@ -18,7 +18,7 @@ entry that says nothing the question asks about is not listed at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from whoosh.searching import Searcher
@@ -109,6 +109,23 @@ def floor_for(groups: Sequence[object]) -> float:
     return LONG_QUESTION_COVERAGE if len(groups) >= 4 else MIN_COVERAGE
 
 
+def _said_once(
+    weighed: Sequence[tuple[tuple[str, ...], float]], word_of: Mapping[tuple[str, ...], int]
+) -> list[tuple[tuple[str, ...], float]]:
+    """Groups with their weights, those said in one word (``Reading.word_of``) weighing together what the
+    heaviest of them weighs, each its share: 几十个 is cut into 几十个, 几十 and 十个, 多集群管理 into 多集群,
+    集群, 集群管理 and 管理, and a word is not worth more for the number of words jieba finds inside it."""
+    total: dict[int, float] = {}
+    top: dict[int, float] = {}
+    for group, weight in weighed:
+        if group in word_of:
+            word = word_of[group]
+            total[word] = total.get(word, 0.0) + weight
+            top[word] = max(top.get(word, 0.0), weight)
+    share = {word: top[word] / total[word] for word in total if total[word]}
+    return [(g, w * share.get(word_of.get(g, -1), 1.0)) for g, w in weighed]
+
+
 def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
     """Weigh each part of ``reading`` by the information in its words."""
 
@@ -119,7 +136,7 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         value = max(idf(searcher, t) for t in (present or group))
         return min(value, FRAGMENT_WEIGHT) if fragment(group) else value
 
-    content = [(g, weight(g)) for g in reading.content]
+    content = _said_once([(g, weight(g)) for g in reading.content], reading.word_of)
     category = [(g, weight(g)) for g in reading.category_groups]
     names: dict[str, float] = {}
     name_groups: list[tuple[tuple[str, ...], float]] = []

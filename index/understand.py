@@ -56,10 +56,13 @@ class Reading:
     """The categories tied for best (容器云 names both the international and the Chinese clouds)."""
     content: list[tuple[str, ...]] = field(default_factory=list)
     """The remaining words as groups of interchangeable index terms (a word and its synonyms)."""
+    word_of: dict[tuple[str, ...], int] = field(default_factory=dict)
+    """content group → the word of the question it was said in: jieba gives a Chinese word and the words
+    inside it (几十个: 几十, 十个), each a group, and they are one thing said (``index.rank``)."""
     all_terms: list[tuple[str, ...]] = field(default_factory=list)
+    """Every meaningful term group, names and category words included (for scoring)."""
     name_terms: list[tuple[str, ...]] = field(default_factory=list)
     """The term groups of the named projects' names (context, when the question says more)."""
-    """Every meaningful term group, names and category words included (for scoring)."""
     qualifier_groups: list[tuple[str, ...]] = field(default_factory=list)
     """The term groups of category words that name none of the best categories ("sandboxed" in "sandboxed
     container runtime"): they narrow the answer within the best category, as other words do."""
@@ -407,8 +410,9 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
         spans += cues
     outside = _outside(text, spans)
     reading.content = _groups(
-        [t for t, _w in outside], catalog, drop_filler=False, said=[w for _t, w in outside]
+        [t for t, _w, _s, _e in outside], catalog, drop_filler=False, said=[w for _t, w, _s, _e in outside]
     )
+    reading.word_of = _words_said(outside, reading.content)
     reading.all_terms = term_groups(text, catalog)
     names = " ".join(catalog.entries[e].name for e in reading.named)
     reading.name_terms = term_groups(fold_name(names), catalog)
@@ -442,8 +446,8 @@ def fragment(group: tuple[str, ...]) -> bool:
     return all(len(t) == 1 and _HANZI.match(t) for t in group)
 
 
-def _outside(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
-    """The index terms, with the words as written, of the words of ``text`` that lie outside every span
+def _outside(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
+    """The index terms, with the words as written and where, of the words of ``text`` that lie outside every span
     (names, categories, maturity) and are not filler (English filler as written, ``filler_words``).
 
     A word a span only cuts into stays whole when what lies outside the span is no word of its own, nor
@@ -464,8 +468,29 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
         word = text[start:end]
         if word in filler_words() if word.isascii() else term in filler_terms():
             continue
-        kept.append((term, word))
+        kept.append((term, word, start, end))
     return kept
+
+
+def _words_said(
+    outside: Sequence[tuple[str, str, int, int]], groups: Sequence[tuple[str, ...]]
+) -> dict[tuple[str, ...], int]:
+    """Each group of ``groups`` → the number of the written word it was said in: terms whose spans overlap
+    (几十个, 几十, 十个) were said as one word."""
+    group_of = {}
+    for group in groups:
+        for term in group:
+            group_of.setdefault(term, group)
+    word_of: dict[tuple[str, ...], int] = {}
+    number, reach = -1, -1
+    for term, _word, start, end in sorted(outside, key=lambda o: (o[2], o[3])):
+        if start >= reach:
+            number += 1
+        reach = max(reach, end)
+        group = group_of.get(term)
+        if group is not None:
+            word_of.setdefault(group, number)
+    return word_of
 
 
 def term_groups(source: str, catalog: Catalog) -> list[tuple[str, ...]]:

@@ -924,3 +924,19 @@ def test_of_two_overlapping_terms_the_later_is_what_is_asked(
     answer = landscape_engine.search(question)
     assert answer.hits[0].entry.id in first, [h.entry.id for h in answer.hits]
     assert answer.category is not None and answer.category.id == category
+
+
+def test_a_word_and_the_words_inside_it_weigh_as_one(landscape_engine: Engine) -> None:
+    """jieba cuts 几十个 into 几十个, 几十 and 十个: one thing said, which weighs what the heaviest of the three
+    weighs, not their sum (a chatty word would otherwise outweigh the need: 统一检索, 集群)."""
+    from index import rank
+    from index.gather import idf
+
+    reading = landscape_engine._read("手上有几十个集群，想统一检索资源")
+    said_in = {group: reading.word_of[group] for group in reading.content}
+    assert said_in[("几十个",)] == said_in[("几十",)] == said_in[("十个",)]
+    assert len({said_in[("几十个",)], said_in[("cluster", "集群")], said_in[("检索",)]}) == 3
+    weights = dict(rank.parts(landscape_engine._searcher(), landscape_engine.catalog, reading).content_groups)
+    unscaled = [idf(landscape_engine._searcher(), t) for t in ("几十个", "几十", "十个")]
+    assert weights[("几十个",)] + weights[("几十",)] + weights[("十个",)] == pytest.approx(max(unscaled))
+    assert weights[("检索",)] == pytest.approx(idf(landscape_engine._searcher(), "检索"))
