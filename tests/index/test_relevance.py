@@ -22,6 +22,7 @@ from tests.support.relevance import (
     HEADINGS_DIR,
     LANDSCAPE_SETS,
     PROBE_DIR,
+    STRANGER_DIR,
     UNSEEN_DIR,
     ZH_DEV_DIR,
     ZH_HELD_DIR,
@@ -215,6 +216,23 @@ def test_relevance_new_held_out_sets(landscape_engine, directory) -> None:  # ty
     for figure in ("recall", "mrr"):
         ours, fts5 = overall[figure]
         assert ours > fts5, figure
+
+
+STRANGER_MRR_SHORTFALL = {"description-en": 0.04}
+"""The stranger set's one kind where ecosys trails BM25 on MRR, and by how much it may: its 30 English
+descriptions, 0.889 / 0.806 against 0.822 / 0.839 when first scored (MRR 0.800 on the session's first commit).
+Its recall must still be at least BM25's, as on every kind."""
+
+
+def test_relevance_stranger(landscape_engine) -> None:  # type: ignore[no-untyped-def]
+    """The newest held-out set (``tests/relevance/stranger``): ahead of FTS5 overall and, but for the one
+    shortfall stated, on every kind."""
+    overall, per_kind = _held_out_figures("stranger (held-out) set", landscape_engine, STRANGER_DIR)
+    for figure, (ours, fts5) in overall.items():
+        assert ours > fts5, figure
+    for kind, ((recall, fts5_recall), (mrr, fts5_mrr)) in per_kind.items():
+        assert recall >= fts5_recall, kind
+        assert mrr >= fts5_mrr - STRANGER_MRR_SHORTFALL.get(kind, 0.0), kind
 
 
 HEADINGS_RECALL_BAR = 0.64

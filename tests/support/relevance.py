@@ -113,6 +113,10 @@ blind helper: a development set."""
 ZH_HELD_DIR = RELEVANCE_DIR / "zh-held"
 """Its held-out twin: reported, never tuned on."""
 
+STRANGER_DIR = RELEVANCE_DIR / "stranger"
+"""230 questions written on 2026-12-02 by two blind helpers from 20 texts none of the other sets used: held out,
+first scored after the session's engine changes and never read by whoever changes the engine."""
+
 HEADINGS_DIR = RELEVANCE_DIR / "headings"
 """90 category headings from 24 third-party texts, by a blind helper: a development set for category lists."""
 
