@@ -198,10 +198,10 @@ def _find_categories(
     """
     covered: dict[str, int] = {}
     claimed: dict[tuple[int, int], list[str]] = {}
-    said = [(term, ids, text.find(term)) for term, ids in (catalog.cjk_terms if _HANZI.search(text) else ())]
+    found = [(term, ids, text.find(term)) for term, ids in (catalog.cjk_terms if _HANZI.search(text) else ())]
     # Of two terms of one length that overlap, the later is the head ("容器运行时安全" is runtime security, as
     # "container runtime security" is): a compound's last noun is what it is, those before it qualify it.
-    for term, category_ids, at in sorted((s for s in said if s[2] >= 0), key=lambda s: (-len(s[0]), -s[2])):
+    for term, category_ids, at in sorted((f for f in found if f[2] >= 0), key=lambda f: (-len(f[0]), -f[2])):
         if not _longer(spans, at, at + len(term)) or not _free(claimed, at, at + len(term)):
             continue
         claimed[(at, at + len(term))] = category_ids
