@@ -36,14 +36,14 @@ from tests.support.relevance import (
 
 RECALL_BAR = 0.95
 MRR_BAR = 0.90
-"""The curated set reaches 0.968 / 0.912 on its entries plus the described landscape items. Issue 9 asks for
+"""The curated set reaches 0.971 / 0.914 on its entries plus the described landscape items. Issue 9 asks for
 0.98 / 0.93, reached on the 113 entries of its day; most questions missed since expect the survey's 2017 picks
 (CoreOS Container Linux, RancherOS, cAdvisor), which now rank behind live projects."""
 LANDSCAPE_RECALL_BAR = 0.94
-"""Curated + landscape questions reach 0.963 / 0.908."""
-BLIND_RECALL_BAR = 0.925
-BLIND_MRR_BAR = 0.89
-"""Reached 0.932 / 0.901 (issue 9's bar: 0.90 / 0.80; before issue 9: 0.512 / 0.489)."""
+"""Curated + landscape questions reach 0.966 / 0.910."""
+BLIND_RECALL_BAR = 0.93
+BLIND_MRR_BAR = 0.895
+"""Reached 0.935 / 0.902 (issue 9's bar: 0.90 / 0.80; before issue 9: 0.512 / 0.489)."""
 BLIND_OFF_TOPIC_EMPTY = 20
 """Of 21 off-topic blind questions, 20 answer nothing (the issue wants all)."""
 BLIND_KINDS_AHEAD_OF_FTS5 = (
@@ -161,13 +161,14 @@ def test_relevance_unseen(landscape_engine) -> None:  # type: ignore[no-untyped-
         assert ours > fts5, figure
 
 
-FRESH_MRR_SHORTFALL = {"description-zh": 1 / 25, "description-en": 0.06}
-"""Kinds of the fresh set where ecosys is not ahead of BM25 on MRR, and by how much it may trail (its recall must
-still be at least BM25's). Chinese descriptions: 0.760 / 0.632 against 0.760 / 0.631 when the set was written,
-0.760 / 0.675 against 0.760 / 0.684 once projects' own Chinese words were indexed, which lifted BM25 more.
-English descriptions: 0.920 / 0.727 against 0.800 / 0.715 before the projects' own English words (their READMEs'
-first sentences, 2026-12-02), 0.960 / 0.851 against 0.920 / 0.898 after: the same data lifted BM25's MRR more.
-On the development sets ecosys stays ahead on both (blind 0.844 against 0.785, probe 0.796 against 0.678)."""
+FRESH_MRR_SHORTFALL = {"description-en": 0.06}
+"""The kind of the fresh set where ecosys is not ahead of BM25 on MRR, and by how much it may trail (its recall must
+still be at least BM25's). English descriptions: 0.920 / 0.727 against 0.800 / 0.715 before the projects' own
+English words (their READMEs' first sentences, 2026-12-02), 0.960 / 0.851 against 0.920 / 0.898 after, and 0.960 /
+0.871 against 0.920 / 0.926 with 320 more projects' words: the same data lifts BM25's MRR more. On the development
+sets ecosys stays ahead (blind 0.842 against 0.783, probe 0.796 against 0.672). Chinese descriptions trailed too
+(0.760 / 0.675 against 0.760 / 0.684) until a word said once weighed once (2026-12-02): 0.880 / 0.714 against
+0.760 / 0.694."""
 
 
 def test_relevance_fresh(landscape_engine) -> None:  # type: ignore[no-untyped-def]
@@ -181,10 +182,10 @@ def test_relevance_fresh(landscape_engine) -> None:  # type: ignore[no-untyped-d
         assert mrr >= fts5_mrr - FRESH_MRR_SHORTFALL.get(kind, 0.0), kind
 
 
-NEW_DEV_BARS = {"en-dev": (0.825, 0.785), "zh-dev": (0.90, 0.79)}
+NEW_DEV_BARS = {"en-dev": (0.825, 0.785), "zh-dev": (0.92, 0.80)}
 """recall@5 / MRR of the two development sets written last (issue 9's closing sessions). When first scored,
 before any change made with them: en-dev 0.804 / 0.762, zh-dev 0.861 / 0.760 (FTS5: 0.739 / 0.638 and
-0.764 / 0.685). Reached 0.832 / 0.798 and 0.908 / 0.805."""
+0.764 / 0.685). Reached 0.832 / 0.797 and 0.928 / 0.808."""
 DEV_KINDS_LEVEL_WITH_FTS5 = {("en-dev", "description-en"): 1 / 47}
 """Where a development set's kind is level with BM25's recall, not ahead: en-dev's 47 English descriptions,
 0.809 against 0.830 (one question) since the projects' own English words lifted BM25 (0.809 → 0.830) and not
@@ -237,7 +238,7 @@ def test_relevance_stranger(landscape_engine) -> None:  # type: ignore[no-untype
 
 HEADINGS_RECALL_BAR = 0.64
 HEADINGS_MRR_BAR = 0.70
-"""Reached 0.652 / 0.713 (FTS5: 0.239 / 0.304); the blind set's categories reach 0.824 / 0.879: which members
+"""Reached 0.656 / 0.707 (FTS5: 0.239 / 0.302); the blind set's categories reach 0.824 / 0.886: which members
 lead a category list is where questions written elsewhere still differ most from ours."""
 
 
@@ -253,7 +254,7 @@ def test_relevance_headings(landscape_engine) -> None:  # type: ignore[no-untype
 
 
 GATE_EMPTY = 114
-"""Of the gate set's 150 off-topic questions, 116 answer nothing (93 before ``index.specificity``)."""
+"""Of the gate set's 150 off-topic questions, 115 answer nothing (93 before ``index.specificity``)."""
 GATE_HELD_EMPTY = 78
 """Of the held-out gate set's 100, 80 answer nothing (65 before ``index.specificity``, measured once)."""
 
