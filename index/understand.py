@@ -19,6 +19,7 @@ from index.normalize import fold as fold_name
 from index.question_words import (
     ALTERNATIVE_CUES,
     COMPARE_CUES,
+    COMPARE_TERMS,
     CONTEXT_BEFORE,
     MATURITY_CONTEXT,
     MATURITY_WORDS,
@@ -31,6 +32,7 @@ from index.question_words import (
     filler_terms,
     filler_words,
 )
+from index.specificity import evidence
 from index.tokenizer import ASCII_WORD, STOP_WORDS, analyze, term_spans
 
 
@@ -81,6 +83,9 @@ class Reading:
     """The only comparison cues are ``WEAK_COMPARE_CUES``."""
     unknown_words: list[str] = field(default_factory=list)
     """ASCII words that are neither in the index nor a name: candidates for "did you mean"."""
+    chatter: list[tuple[str, ...]] = field(default_factory=list)
+    """The words said around the names when they are everyday talk, not the ecosystem's (``CHATTER``): taken
+    out of ``content``, they describe nothing to look for."""
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -426,7 +431,25 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
     reading.by_name = reading.by_name or bool(heads)
     qualifiers = [text[s:e] for (s, e), ids in claimed.items() if not set(ids) & set(reading.top_categories)]
     reading.qualifier_groups = term_groups(" ".join(qualifiers), catalog)
+    if _chatter_around_names(reading, catalog):
+        reading.chatter, reading.content = reading.content, []
     return reading
+
+
+CHATTER = 0.0
+"""At most this much ecosystem evidence (``index.specificity.evidence``) in the words around the names, and those
+words are chatter: "my manager wants a one-pager on Longhorn by EOD", "新人一枚，老大让我先熟悉下 Prometheus，这是干嘛
+用的？" ask about Longhorn and Prometheus, and "EOD", 老大 and 报到 describe nothing to look for."""
+
+
+def _chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
+    """Whether a question that names projects (spelled right) says nothing else of the ecosystem: no category,
+    no "instead of", and other words that lean to everyday language (``CHATTER``)."""
+    exact = [e for e in reading.named if e not in reading.typo_named]
+    if not (exact and reading.content) or reading.categories or reading.alternatives_of:
+        return False
+    said = [g for g in reading.content if not fragment(g) and not COMPARE_TERMS.intersection(g)]
+    return evidence(said, catalog.specific) <= CHATTER
 
 
 @lru_cache(maxsize=256)

@@ -940,3 +940,39 @@ def test_a_word_and_the_words_inside_it_weigh_as_one(landscape_engine: Engine) -
     unscaled = [idf(landscape_engine._searcher(), t) for t in ("几十个", "几十", "十个")]
     assert weights[("几十个",)] + weights[("几十",)] + weights[("十个",)] == pytest.approx(max(unscaled))
     assert weights[("检索",)] == pytest.approx(idf(landscape_engine._searcher(), "检索"))
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Is Vault worth it for a small team?", "vault"),
+        ("my kid asked me what kubernetes is, how do I explain it simply", "kubernetes"),
+        ("我老板问 kubernetes 到底值不值得上", "kubernetes"),
+        ("下午要给老板讲讲 Prometheus，我自己都还没搞明白", "prometheus"),
+    ],
+)
+def test_chatter_around_a_name_asks_about_that_project(
+    landscape_engine: Engine, question: str, first: str
+) -> None:
+    """Words around a name that are everyday talk (a manager, a kid, 老板, 报到), not the ecosystem's, describe
+    nothing to look for: the question is about the project it names, not about whatever says "small" or "team"."""
+    answer = landscape_engine.search(question)
+    assert answer.understood == "project", answer.understood
+    assert answer.hits[0].entry.id == first, [h.entry.id for h in answer.hits]
+
+
+def test_chatter_around_two_names_compares_them(landscape_engine: Engine) -> None:
+    answer = landscape_engine.search(
+        "My manager asked me to compare Calico and Cilium before Friday's meeting"
+    )
+    assert answer.understood == "comparison"
+    assert [h.entry.id for h in answer.hits] == ["calico", "cilium"]
+
+
+def test_words_of_the_ecosystem_around_a_name_are_no_chatter(landscape_engine: Engine) -> None:
+    """The setting named among words that describe a need is still the setting: MetalLB answers, not k8s."""
+    reading = landscape_engine._read(
+        "在自建机房的裸金属上部署了 k8s，LoadBalancer 类型的 Service 一直 pending"
+    )
+    assert reading.content and not reading.chatter
+    assert landscape_engine.search(reading.text).hits[0].entry.id == "metallb"

@@ -117,6 +117,12 @@ STRANGER_DIR = RELEVANCE_DIR / "stranger"
 """230 questions written on 2026-12-02 by two blind helpers from 20 texts none of the other sets used: held out,
 first scored after the session's engine changes and never read by whoever changes the engine."""
 
+CHATTER_DEV_DIR = RELEVANCE_DIR / "chatter-dev"
+"""Questions as typed in a workplace Slack, a need, a name or a comparison wrapped in talk (who asked, deadlines,
+jokes), by a blind helper on 2026-12-02: a development set."""
+CHATTER_HELD_DIR = RELEVANCE_DIR / "chatter-held"
+"""Its held-out third (``zlib.crc32(question) % 3 == 0``): reported, never read or tuned on."""
+
 HEADINGS_DIR = RELEVANCE_DIR / "headings"
 """90 category headings from 24 third-party texts, by a blind helper: a development set for category lists."""
 
