@@ -22,10 +22,9 @@ from index.highlight import highlight
 from index.model import Category, Entry, Lang
 from index.names import compact
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize
-from index.question_words import COMPARE_TERMS
 from index.specificity import evidence
 from index.textsearch import TextSearch
-from index.understand import Reading, fragment, read_question
+from index.understand import Reading, fragment, read_question, words_said
 
 ANSWER_CACHE_SIZE = 1024
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
@@ -272,7 +271,7 @@ class Engine:
         or maturity twice; it is off-topic when the words outside outnumber those twice over.
         """
         domain = self._catalog.domain_terms
-        words = [g for g in reading.content if not COMPARE_TERMS.intersection(g) and not fragment(g)]
+        words = words_said(reading)
         off = sum(1 for g in words if not domain.intersection(g))
         said = len(reading.named) + bool(reading.categories) + bool(reading.maturity or reading.mentions_cncf)
         on = len(words) - off + 2 * said  # a name or a category says more than any one word
@@ -285,7 +284,7 @@ class Engine:
         if exact or reading.maturity or reading.mentions_cncf:
             return True
         # Words, not single characters (式, 写 are said by every kind of text).
-        groups = [g for g in reading.content if not fragment(g) and not COMPARE_TERMS.intersection(g)]
+        groups = words_said(reading)
         # A word the ecosystem says only before another ("reverse" → proxy) is everybody's without it.
         said = {t for g in groups for t in g}
         bound = self._catalog.bound_terms

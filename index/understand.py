@@ -448,8 +448,20 @@ def _chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
     exact = [e for e in reading.named if e not in reading.typo_named]
     if not (exact and reading.content) or reading.categories or reading.alternatives_of:
         return False
-    said = [g for g in reading.content if not fragment(g) and not COMPARE_TERMS.intersection(g)]
-    return evidence(said, catalog.specific) <= CHATTER
+    return evidence(words_said(reading), catalog.specific) <= CHATTER
+
+
+def words_said(reading: Reading) -> list[tuple[str, ...]]:
+    """The question's own words, one group of index terms per word as written, without lone characters and
+    comparison cues: what the off-topic tests weigh. The groups jieba cut from one word (七八个: 七八, 七八个, 八个)
+    are one word, which a word the ecosystem never says would otherwise count against it three times."""
+    merged: dict[int, tuple[str, ...]] = {}
+    for group in reading.content:
+        if fragment(group) or COMPARE_TERMS.intersection(group):
+            continue
+        word = reading.word_of.get(group, -1 - len(merged))
+        merged[word] = merged.get(word, ()) + tuple(t for t in group if t not in merged.get(word, ()))
+    return list(merged.values())
 
 
 @lru_cache(maxsize=256)
