@@ -223,7 +223,10 @@ class Engine:
         text = _CJK_SPACE.sub("", fold(question[:MAX_QUESTION_CHARS]))
         searcher = self._searcher()
         return read_question(
-            text, self._catalog, known_term=lambda t: gather.document_frequency(searcher, t) > 0
+            text,
+            self._catalog,
+            known_term=lambda t: gather.document_frequency(searcher, t) > 0,
+            common_term=lambda t: gather.idf(searcher, t) < rank.GENERIC_NAME,
         )
 
     # ----------------------------------------------------------------- internals

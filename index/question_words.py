@@ -39,6 +39,12 @@ MATURITY_WORDS = {
     "封存": "archived",
     "废弃": "archived",
 }
+WHAT_IS_BEFORE = re.compile(r"(?:什么是|啥是|\bwhat(?:'s|\s+is|\s+are|\s+does)|\bexplain)\s*$")
+WHAT_IS_AFTER = re.compile(r"^\s*(?:到底|究竟)?\s*(?:是个|是一个|是)?\s*(?:啥|什么|干嘛|干啥|做什么|干什么)")
+WHAT_BEFORE = re.compile(r"\bwhat\s*$")
+IS_AFTER = re.compile(r"^\s*(?:is|are)\b")
+"""Said just before or after a name, these ask what the project is ("flannel 是啥", "什么是 Karmada", "what is
+Longhorn", "what Kubernetes is"): the question is about it, whatever else it says."""
 ALTERNATIVE_CUES = re.compile(
     r"替代品|替代方案|替代|代替|取代|平替|竞品|换掉|"
     r"\b(?:alternatives?(?:\s+to)?|instead\s+of|replac(?:e|es|ing|ement|ements)(?:\s+for)?|competitors?)\b"

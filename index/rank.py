@@ -55,7 +55,8 @@ GENERIC_WEIGHT = 2.5
 """A word this common (容器, cloud native: said by one entry in twelve or more) is the ecosystem's own
 language; it narrows no category's picks."""
 GENERIC_NAME = 1.5
-"""A name this common (Kubernetes: said by a fifth of all entries) is the setting of a longer question."""
+"""A name this common (its IDF: Kubernetes, said by a fifth of all entries) is the setting of a longer question
+(``Reading.generic_named``)."""
 FRAGMENT_WEIGHT = 1.0
 """The most a lone Chinese character weighs (``index.understand.fragment``): as much as a common word."""
 UNSAID_MEMBERSHIP = 0.5
@@ -140,14 +141,11 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
     category = [(g, weight(g)) for g in reading.category_groups]
     names: dict[str, float] = {}
     name_groups: list[tuple[tuple[str, ...], float]] = []
-    generic: set[str] = set()
     for entry_id in reading.named:
         said = term_groups(reading.name_said[entry_id], catalog) or reading.name_terms[:1]
         # A name is as informative as its most common spelling: "k8s" weighs what "kubernetes" weighs.
         spelled = [(g, min(idf(searcher, t) for t in g)) for g in said]
         informative = max((w for _g, w in spelled), default=1.0)
-        if informative < GENERIC_NAME:
-            generic.add(entry_id)
         names[entry_id] = NAME_PART * informative * reading.name_strength[entry_id]
         # Asked only for something instead of it ("Jenkins 的替代品"), its words are not what is sought;
         # with a need described, an entry that says it (migrating from ingress-nginx) still says more.
@@ -168,7 +166,7 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         content=raw["content"] / total,
         groups=content + category + name_groups,
         content_groups=content,
-        generic_names=frozenset(generic),
+        generic_names=frozenset(reading.generic_named),
     )
 
 

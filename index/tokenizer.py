@@ -32,9 +32,17 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 """Words that carry no content in a question about the ecosystem (filler, function words)."""
 
 
-PHRASAL_VERBS = {("back", "up"): "backup", ("roll", "out"): "rollout", ("roll", "back"): "rollback"}
-"""Verbs written as two words that are the ecosystem's nouns written as one: "tools to back up and restore" says
-backup, as "a backup operator" does."""
+PHRASAL_VERBS = {
+    (verb, particle): noun
+    for stem, forms, particle, noun in (
+        ("back", ("back", "backs", "backed", "backing"), "up", "backup"),
+        ("roll", ("roll", "rolls", "rolled", "rolling"), "out", "rollout"),
+        ("roll", ("roll", "rolls", "rolled", "rolling"), "back", "rollback"),
+    )
+    for verb in forms
+}
+"""Verbs written as two words that are the ecosystem's nouns written as one, in each of their forms: "tools to
+back up and restore", "backing up etcd" say backup, as "a backup operator" does."""
 _BETWEEN = re.compile(r"[\s-]*")
 
 

@@ -21,6 +21,7 @@ from index.question_words import (
     COMPARE_CUES,
     COMPARE_TERMS,
     CONTEXT_BEFORE,
+    IS_AFTER,
     MATURITY_CONTEXT,
     MATURITY_WORDS,
     OF,
@@ -29,6 +30,9 @@ from index.question_words import (
     STAGE_WORDS,
     THING_AFTER,
     WEAK_COMPARE_CUES,
+    WHAT_BEFORE,
+    WHAT_IS_AFTER,
+    WHAT_IS_BEFORE,
     filler_terms,
     filler_words,
 )
@@ -70,6 +74,8 @@ class Reading:
     container runtime"): they narrow the answer within the best category, as other words do."""
     by_name: bool = False
     """The best category was named by its own name (容器编排, service discovery), not a narrower term."""
+    generic_named: list[str] = field(default_factory=list)
+    """Named entries whose name a fifth of all entries say (Kubernetes, Docker): with other words, the setting."""
     context_named: list[str] = field(default_factory=list)
     """Named entries said as the setting of something else ("基于 kubespray 的…", "Kubernetes 的…控制器",
     "runs on Kubernetes", "replace Zabbix"): ``index.rank`` does not take them for the answer."""
@@ -83,6 +89,8 @@ class Reading:
     """The only comparison cues are ``WEAK_COMPARE_CUES``."""
     unknown_words: list[str] = field(default_factory=list)
     """ASCII words that are neither in the index nor a name: candidates for "did you mean"."""
+    asked_what: bool = False
+    """A name is asked what it is ("flannel 是啥", "what is Longhorn"): the question is about that project."""
     chatter: list[tuple[str, ...]] = field(default_factory=list)
     """The words said around the names when they are everyday talk, not the ecosystem's (``CHATTER``): taken
     out of ``content``, they describe nothing to look for."""
@@ -318,6 +326,17 @@ def _said_as_context(text: str, start: int, end: int, own: frozenset[str]) -> bo
     return bool(said) and said[0] not in own
 
 
+def _asked_what_it_is(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is asked what it is ("flannel 是啥", "what is Longhorn", "what
+    Kubernetes is")."""
+    before, after = text[max(0, start - 12) : start], text[end:]
+    return bool(
+        WHAT_IS_BEFORE.search(before)
+        or WHAT_IS_AFTER.match(after)
+        or (WHAT_BEFORE.search(before) and IS_AFTER.match(after))
+    )
+
+
 JOINED_BY = 4
 """How many characters besides spaces may stand between a weak cue and a name it joins ("etcd 还是用 consul")."""
 
@@ -339,8 +358,11 @@ def _joins_names(text: str, named: Sequence[Named]) -> bool:
     return False
 
 
-def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bool]) -> Reading:
-    """Read folded ``text``. ``known_term(term)`` says whether an index term occurs in any document."""
+def read_question(
+    text: str, catalog: Catalog, *, known_term: Callable[[str], bool], common_term: Callable[[str], bool]
+) -> Reading:
+    """Read folded ``text``. ``known_term(term)`` says whether an index term occurs in any document,
+    ``common_term(term)`` whether it is so common that it names no one thing (``Reading.generic_named``)."""
     reading = Reading(text=text)
     cues = {m.group(0) for m in COMPARE_CUES.finditer(text)}
     reading.compare_cue = bool(cues)
@@ -402,6 +424,8 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
             reading.name_said[entry_id] = said
             if _said_as_context(text, at, at + len(said), catalog.identity_terms.get(entry_id, frozenset())):
                 reading.context_named.append(entry_id)
+            elif strength != TYPO and _asked_what_it_is(text, at, at + len(said)):
+                reading.asked_what = True
 
     if reading.weak_compare_cue and not _joins_names(text, named):
         # "plugins in Lua, Python or gRPC": an "or" that lists words, not projects, compares nothing.
@@ -421,6 +445,11 @@ def read_question(text: str, catalog: Catalog, *, known_term: Callable[[str], bo
     reading.all_terms = term_groups(text, catalog)
     names = " ".join(catalog.entries[e].name for e in reading.named)
     reading.name_terms = term_groups(fold_name(names), catalog)
+    for entry_id in reading.named:
+        # A name is as common as its most informative spelling said: "k8s" is as common as "kubernetes".
+        said = term_groups(reading.name_said[entry_id], catalog) or reading.name_terms[:1]
+        if all(any(common_term(t) for t in group) for group in said):
+            reading.generic_named.append(entry_id)
     reading.category_groups = term_groups(" ".join(reading.category_terms), catalog)
     # A word of the best category's own name said beside its term ("clouds" in "clouds outside China")
     # is that category's word too, not something else to look for.
@@ -443,10 +472,15 @@ words are chatter: "my manager wants a one-pager on Longhorn by EOD", "新人一
 
 
 def _chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
-    """Whether a question that names projects (spelled right) says nothing else of the ecosystem: no category,
-    no "instead of", and other words that lean to everyday language (``CHATTER``)."""
+    """Whether the words around the names a question says (spelled right) are chatter: it asks what one of them
+    is, or, with no category, no "instead of" and not only names everybody says (Kubernetes: "how to save money
+    on k8s" asks for something else), its other words lean to everyday language (``CHATTER``)."""
     exact = [e for e in reading.named if e not in reading.typo_named]
-    if not (exact and reading.content) or reading.categories or reading.alternatives_of:
+    if not (exact and reading.content) or reading.alternatives_of:
+        return False
+    if reading.asked_what:
+        return True
+    if reading.categories or all(e in reading.generic_named for e in exact):
         return False
     return evidence(words_said(reading), catalog.specific) <= CHATTER
 

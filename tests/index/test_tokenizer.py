@@ -22,6 +22,8 @@ def _jieba(tmp_path: Path) -> None:
         ("back-up the volumes", "backup the volumes"),
         ("roll out a canary, then roll back", "rollout a canary, then rollback"),
         ("给集群 back up 一下", "给集群 backup 一下"),
+        ("backing up etcd, it backs up nightly", "backup etcd, it backup nightly"),
+        ("we rolled back after rolling out", "we rollback after rollout"),
     ],
 )
 def test_a_phrasal_verb_is_the_noun_written_as_one_word(written: str, as_one: str) -> None:
