@@ -358,6 +358,19 @@ def _joins_names(text: str, named: Sequence[Named]) -> bool:
     return False
 
 
+NAME_JOINERS = re.compile(r"^\s*(?:和|与|跟|及|以及|或|或者|还是|、|,|，|/|&|and|or|vs\.?|versus)\s*$")
+"""What joins two names said as one subject ("KubeEdge 和 OpenYurt", "Calico vs Cilium")."""
+
+
+def _joined_to_a_name(text: str, start: int, named: Sequence[Named]) -> bool:
+    """Whether the name at ``start`` follows another name with only a joiner between: "KubeEdge 和 OpenYurt 选哪个"
+    asks about both, where "和 Prometheus 集成" makes Prometheus the setting (``CONTEXT_BEFORE``)."""
+    return any(
+        at + len(said) <= start and NAME_JOINERS.match(text[at + len(said) : start])
+        for at, _e, _s, said in named
+    )
+
+
 def read_question(
     text: str, catalog: Catalog, *, known_term: Callable[[str], bool], common_term: Callable[[str], bool]
 ) -> Reading:
@@ -422,7 +435,10 @@ def read_question(
             reading.named.append(entry_id)
             reading.name_strength[entry_id] = strength
             reading.name_said[entry_id] = said
-            if _said_as_context(text, at, at + len(said), catalog.identity_terms.get(entry_id, frozenset())):
+            identity = catalog.identity_terms.get(entry_id, frozenset())
+            if not _joined_to_a_name(text, at, named) and _said_as_context(
+                text, at, at + len(said), identity
+            ):
                 reading.context_named.append(entry_id)
             elif strength != TYPO and _asked_what_it_is(text, at, at + len(said)):
                 reading.asked_what = True

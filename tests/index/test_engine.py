@@ -1000,3 +1000,10 @@ def test_a_need_in_plain_words_around_a_name_everybody_says_is_no_chatter(landsc
     reading = landscape_engine._read("something to clean up old stuff in k8s")
     assert reading.generic_named == ["kubernetes"] and not reading.chatter
     assert landscape_engine.search(reading.text).understood != "project"
+
+
+def test_a_name_joined_to_another_is_no_setting(landscape_engine: Engine) -> None:
+    """和 before a name makes it the setting ("和 Prometheus 集成的告警工具"), not when another name stands before
+    it: "KubeEdge 和 OpenYurt" is one subject of two projects."""
+    assert landscape_engine._read("KubeEdge 和 OpenYurt 选哪个，我们做工厂的边缘节点").context_named == []
+    assert "prometheus" in landscape_engine._read("和 Prometheus 集成的告警工具").context_named
