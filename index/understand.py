@@ -358,6 +358,10 @@ def _joins_names(text: str, named: Sequence[Named]) -> bool:
     return False
 
 
+RELATION_IS = re.compile(r"(?:是|互为|\bare)\s*(?:不是)?\s*$")
+"""Said just before a cue of replacement ("是竞品", "是替代关系", "are … alternatives"), it is how the names it
+follows relate to each other, not something wanted instead of them ("Jenkins 的替代品")."""
+
 NAME_JOINERS = re.compile(r"^\s*(?:和|与|跟|及|以及|或|或者|还是|、|,|，|/|&|and|or|vs\.?|versus)\s*$")
 """What joins two names said as one subject ("KubeEdge 和 OpenYurt", "Calico vs Cilium")."""
 
@@ -447,6 +451,15 @@ def read_question(
         # "plugins in Lua, Python or gRPC": an "or" that lists words, not projects, compares nothing.
         reading.compare_cue = reading.weak_compare_cue = False
     cues = [m.span() for m in ALTERNATIVE_CUES.finditer(text) if _free(spans, *m.span())]
+    if (
+        len(reading.named) >= 2
+        and cues
+        and all(RELATION_IS.search(text[max(0, a - 6) : a]) for a, _b in cues)
+    ):
+        # "Kubeflow 和 Volcano 是竞品吗", "are X and Y alternatives": how the names relate, a comparison.
+        reading.compare_cue, reading.weak_compare_cue = True, False
+        spans += cues
+        cues = []
     if cues and reading.named:
         # The cue is how the question relates to the names, not a word to look for.
         reading.alternatives_of = [e for e in reading.named if e not in reading.typo_named] or list(

@@ -1007,3 +1007,19 @@ def test_a_name_joined_to_another_is_no_setting(landscape_engine: Engine) -> Non
     it: "KubeEdge 和 OpenYurt" is one subject of two projects."""
     assert landscape_engine._read("KubeEdge 和 OpenYurt 选哪个，我们做工厂的边缘节点").context_named == []
     assert "prometheus" in landscape_engine._read("和 Prometheus 集成的告警工具").context_named
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("Kubeflow 和 Volcano 是竞品吗", ["kubeflow", "volcano"]),
+        ("Prometheus 和 Thanos 是替代关系吗", ["prometheus", "thanos"]),
+    ],
+)
+def test_two_names_said_to_be_rivals_are_compared(
+    landscape_engine: Engine, question: str, compared: list
+) -> None:
+    """ "X 和 Y 是竞品吗" asks how the two relate; "Jenkins 的替代品" asks for something instead of Jenkins."""
+    answer = landscape_engine.search(question)
+    assert answer.understood == "comparison" and [h.entry.id for h in answer.hits] == compared
+    assert landscape_engine._read("Jenkins 的替代品").alternatives_of == ["jenkins"]
