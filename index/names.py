@@ -147,14 +147,21 @@ def distinctive_words(
 
 
 def everyday_words(entries: Iterable[Entry]) -> Counter[str]:
-    """How many descriptions write each word in lower case, as a plain word ("scale", "vector").
+    """How many entries write each word in lower case, as a plain word ("scale", "vector"), in any of their
+    English texts.
 
     Descriptions capitalise the products they mention ("a Kafka operator"), so a name written in
     lower case in several of them is an everyday word that happens to be a product name.
     """
     counts: Counter[str] = Counter()
     for entry in entries:
-        counts.update(set(re.findall(r"(?<![\w./-])[a-z][a-z0-9]*(?![\w/-])", entry.description.en)))
+        texts = (
+            entry.description.en,
+            *entry.other_descriptions,
+        )  # its card, the landscape's line, its own words
+        counts.update(
+            {w for text in texts for w in re.findall(r"(?<![\w./-])[a-z][a-z0-9]*(?![\w/-])", text)}
+        )
     return counts
 
 

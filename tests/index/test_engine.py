@@ -1023,3 +1023,11 @@ def test_two_names_said_to_be_rivals_are_compared(
     answer = landscape_engine.search(question)
     assert answer.understood == "comparison" and [h.entry.id for h in answer.hits] == compared
     assert landscape_engine._read("Jenkins 的替代品").alternatives_of == ["jenkins"]
+
+
+def test_a_name_every_kind_of_text_writes_as_a_plain_word_is_weak(landscape_engine: Engine) -> None:
+    """Projects' own words say "written in rust" and "compiled to wasm": Rust and Wasm are names only when asked
+    alone or compared, not in "a lightweight proxy written in rust"."""
+    assert {"rust", "wasm"} <= landscape_engine.catalog.weak_names
+    assert landscape_engine._read("a lightweight proxy written in rust").named == []
+    assert landscape_engine.search("rust").hits[0].entry.id == "rust"
