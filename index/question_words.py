@@ -39,6 +39,13 @@ MATURITY_WORDS = {
     "封存": "archived",
     "废弃": "archived",
 }
+RELATION_IS = re.compile(r"(?:是|互为|\bare)\s*(?:不是)?\s*$")
+"""Said just before a cue of replacement ("是竞品", "是替代关系", "are … alternatives"), it is how the names it
+follows relate to each other, not something wanted instead of them ("Jenkins 的替代品")."""
+
+NAME_JOINERS = re.compile(r"^\s*(?:和|与|跟|及|以及|或|或者|还是|、|,|，|/|&|and|or|vs\.?|versus)\s*$")
+"""What joins two names said as one subject ("KubeEdge 和 OpenYurt", "Calico vs Cilium")."""
+
 WHAT_IS_BEFORE = re.compile(r"(?:什么是|啥是|\bwhat(?:'s|\s+is|\s+are|\s+does)|\bexplain)\s*$")
 WHAT_IS_AFTER = re.compile(r"^\s*(?:到底|究竟)?\s*(?:是个|是一个|是)?\s*(?:啥|什么|干嘛|干啥|做什么|干什么)")
 WHAT_BEFORE = re.compile(r"\bwhat\s*$")

@@ -24,9 +24,11 @@ from index.question_words import (
     IS_AFTER,
     MATURITY_CONTEXT,
     MATURITY_WORDS,
+    NAME_JOINERS,
     OF,
     OPEN_SOURCE,
     RELATION_AFTER,
+    RELATION_IS,
     STAGE_WORDS,
     THING_AFTER,
     WEAK_COMPARE_CUES,
@@ -358,14 +360,6 @@ def _joins_names(text: str, named: Sequence[Named]) -> bool:
     return False
 
 
-RELATION_IS = re.compile(r"(?:是|互为|\bare)\s*(?:不是)?\s*$")
-"""Said just before a cue of replacement ("是竞品", "是替代关系", "are … alternatives"), it is how the names it
-follows relate to each other, not something wanted instead of them ("Jenkins 的替代品")."""
-
-NAME_JOINERS = re.compile(r"^\s*(?:和|与|跟|及|以及|或|或者|还是|、|,|，|/|&|and|or|vs\.?|versus)\s*$")
-"""What joins two names said as one subject ("KubeEdge 和 OpenYurt", "Calico vs Cilium")."""
-
-
 def _joined_to_a_name(text: str, start: int, named: Sequence[Named]) -> bool:
     """Whether the name at ``start`` follows another name with only a joiner between: "KubeEdge 和 OpenYurt 选哪个"
     asks about both, where "和 Prometheus 集成" makes Prometheus the setting (``CONTEXT_BEFORE``)."""
@@ -470,7 +464,7 @@ def read_question(
     reading.content = _groups(
         [t for t, _w, _s, _e in outside], catalog, drop_filler=False, said=[w for _t, w, _s, _e in outside]
     )
-    reading.word_of = _words_said(outside, reading.content)
+    reading.word_of = _word_numbers(outside, reading.content)
     reading.all_terms = term_groups(text, catalog)
     names = " ".join(catalog.entries[e].name for e in reading.named)
     reading.name_terms = term_groups(fold_name(names), catalog)
@@ -570,7 +564,7 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str, in
     return kept
 
 
-def _words_said(
+def _word_numbers(
     outside: Sequence[tuple[str, str, int, int]], groups: Sequence[tuple[str, ...]]
 ) -> dict[tuple[str, ...], int]:
     """Each group of ``groups`` → the number of the written word it was said in: terms whose spans overlap
