@@ -17,14 +17,16 @@ from whoosh.scoring import BM25F
 from index import datafiles, gather, nearby, rank, store
 from index.answer import Answer, Hit, Understood
 from index.catalog import Catalog
+from index.chatter import words_said
 from index.errors import DataError, Problem
 from index.highlight import highlight
 from index.model import Category, Entry, Lang
 from index.names import compact
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize
+from index.reading import Reading, fragment
 from index.specificity import evidence
 from index.textsearch import TextSearch
-from index.understand import Reading, fragment, read_question, words_said
+from index.understand import read_question
 
 ANSWER_CACHE_SIZE = 1024
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")

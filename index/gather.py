@@ -16,8 +16,8 @@ from functools import lru_cache
 from whoosh.searching import Searcher
 
 from index.catalog import Catalog
+from index.reading import Reading
 from index.textsearch import TextSearch
-from index.understand import Reading
 
 FIELDS = ("name", "category", "tags", "desc")
 CANDIDATES = 60

@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from index.catalog import Catalog
 from index.model import Category
 from index.question_words import COMPARE_TERMS
+from index.reading import Reading
 from index.tokenizer import analyze
-from index.understand import Reading
 
 _computed: list[tuple[Catalog, dict[str, frozenset[str]]]] = []
 _lock = threading.Lock()

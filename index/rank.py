@@ -25,7 +25,8 @@ from whoosh.searching import Searcher
 
 from index.catalog import Catalog
 from index.gather import Candidates, document_frequency, idf
-from index.understand import Reading, fragment, term_groups
+from index.reading import Reading, fragment
+from index.understand import term_groups
 
 W_TEXT = 4.0
 W_NAME = 10.0
@@ -58,7 +59,7 @@ GENERIC_NAME = 1.5
 """A name this common (its IDF: Kubernetes, said by a fifth of all entries) is the setting of a longer question
 (``Reading.generic_named``)."""
 FRAGMENT_WEIGHT = 1.0
-"""The most a lone Chinese character weighs (``index.understand.fragment``): as much as a common word."""
+"""The most a lone Chinese character weighs (``index.reading.fragment``): as much as a common word."""
 UNSAID_MEMBERSHIP = 0.5
 """What membership counts for a member that says none of the narrower term a category was asked by."""
 TEXT_FLOOR = 0.3

@@ -10,16 +10,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index import names as naming
 from index.catalog import MAX_NAME_WORDS, Catalog, compact, words
+from index.chatter import chatter_around_names
 from index.normalize import fold as fold_name
 from index.question_words import (
     ALTERNATIVE_CUES,
     COMPARE_CUES,
-    COMPARE_TERMS,
     CONTEXT_BEFORE,
     IS_AFTER,
     MATURITY_CONTEXT,
@@ -38,64 +37,8 @@ from index.question_words import (
     filler_terms,
     filler_words,
 )
-from index.specificity import evidence
+from index.reading import HANZI, Reading
 from index.tokenizer import ASCII_WORD, STOP_WORDS, analyze, term_spans
-
-
-@dataclass
-class Reading:
-    """What a question names and says, before any ranking."""
-
-    text: str
-    named: list[str] = field(default_factory=list)
-    """Entry ids named in the question (exactly or by a close spelling), in the order they appear."""
-    name_strength: dict[str, float] = field(default_factory=dict)
-    """entry id → how surely the question names it (``index.names``; a typo counts as ``TYPO``)."""
-    name_said: dict[str, str] = field(default_factory=dict)
-    """entry id → the words of the question that named it (how much of the question the name is)."""
-    typo_named: list[str] = field(default_factory=list)
-    category_terms: list[str] = field(default_factory=list)
-    """The words of the question that named categories."""
-    category_groups: list[tuple[str, ...]] = field(default_factory=list)
-    """Their term groups."""
-    categories: list[str] = field(default_factory=list)
-    """Category ids named by their terms, the best covered first."""
-    top_categories: list[str] = field(default_factory=list)
-    """The categories tied for best (容器云 names both the international and the Chinese clouds)."""
-    content: list[tuple[str, ...]] = field(default_factory=list)
-    """The remaining words as groups of interchangeable index terms (a word and its synonyms)."""
-    word_of: dict[tuple[str, ...], int] = field(default_factory=dict)
-    """content group → the word of the question it was said in: jieba gives a Chinese word and the words
-    inside it (几十个: 几十, 十个), each a group, and they are one thing said (``index.rank``)."""
-    all_terms: list[tuple[str, ...]] = field(default_factory=list)
-    """Every meaningful term group, names and category words included (for scoring)."""
-    name_terms: list[tuple[str, ...]] = field(default_factory=list)
-    """The term groups of the named projects' names (context, when the question says more)."""
-    qualifier_groups: list[tuple[str, ...]] = field(default_factory=list)
-    """The term groups of category words that name none of the best categories ("sandboxed" in "sandboxed
-    container runtime"): they narrow the answer within the best category, as other words do."""
-    by_name: bool = False
-    """The best category was named by its own name (容器编排, service discovery), not a narrower term."""
-    generic_named: list[str] = field(default_factory=list)
-    """Named entries whose name a fifth of all entries say (Kubernetes, Docker): with other words, the setting."""
-    context_named: list[str] = field(default_factory=list)
-    """Named entries said as the setting of something else ("基于 kubespray 的…", "Kubernetes 的…控制器",
-    "runs on Kubernetes", "replace Zabbix"): ``index.rank`` does not take them for the answer."""
-    alternatives_of: list[str] = field(default_factory=list)
-    """Named entries the question wants something instead of ("Jenkins 的替代品"): their neighbours are the answer."""
-    maturity: str | None = None
-    mentions_cncf: bool = False
-    asks_open_source: bool = False
-    compare_cue: bool = False
-    weak_compare_cue: bool = False
-    """The only comparison cues are ``WEAK_COMPARE_CUES``."""
-    unknown_words: list[str] = field(default_factory=list)
-    """ASCII words that are neither in the index nor a name: candidates for "did you mean"."""
-    asked_what: bool = False
-    """A name is asked what it is ("flannel 是啥", "what is Longhorn"): the question is about that project."""
-    chatter: list[tuple[str, ...]] = field(default_factory=list)
-    """The words said around the names when they are everyday talk, not the ecosystem's (``CHATTER``): taken
-    out of ``content``, they describe nothing to look for."""
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -120,10 +63,6 @@ Named = tuple[int, str, float, str]
 """(position in the question, entry id, strength, the words that named it)."""
 TYPO = 0.85
 """A misspelled name names its entry a little less surely than the right spelling."""
-
-
-_HANZI = re.compile(r"[\u3400-\u9fff]")
-"""A Chinese character."""
 
 
 def _find_names(
@@ -160,7 +99,7 @@ def _find_names(
         if "/" in token and _free(spans, start, end):
             found += _slashed_names(token, start, catalog, spans)
     # Chinese names hold Chinese characters: a question without any names none of them.
-    cjk_names = catalog.cjk_names if _HANZI.search(text) else ()
+    cjk_names = catalog.cjk_names if HANZI.search(text) else ()
     spaceless = text.replace(" ", "")
     for name, entry_id, key in cjk_names:
         if key in catalog.weak_names and key != whole and not compare:
@@ -213,7 +152,7 @@ def _find_categories(
     """
     covered: dict[str, int] = {}
     claimed: dict[tuple[int, int], list[str]] = {}
-    found = [(term, ids, text.find(term)) for term, ids in (catalog.cjk_terms if _HANZI.search(text) else ())]
+    found = [(term, ids, text.find(term)) for term, ids in (catalog.cjk_terms if HANZI.search(text) else ())]
     # Of two terms of one length that overlap, the later is the head ("容器运行时安全" is runtime security, as
     # "container runtime security" is): a compound's last noun is what it is, those before it qualify it.
     for term, category_ids, at in sorted((f for f in found if f[2] >= 0), key=lambda f: (-len(f[0]), -f[2])):
@@ -483,42 +422,9 @@ def read_question(
     reading.by_name = reading.by_name or bool(heads)
     qualifiers = [text[s:e] for (s, e), ids in claimed.items() if not set(ids) & set(reading.top_categories)]
     reading.qualifier_groups = term_groups(" ".join(qualifiers), catalog)
-    if _chatter_around_names(reading, catalog):
+    if chatter_around_names(reading, catalog):
         reading.chatter, reading.content = reading.content, []
     return reading
-
-
-CHATTER = 0.0
-"""At most this much ecosystem evidence (``index.specificity.evidence``) in the words around the names, and those
-words are chatter: "my manager wants a one-pager on Longhorn by EOD", "新人一枚，老大让我先熟悉下 Prometheus，这是干嘛
-用的？" ask about Longhorn and Prometheus, and "EOD", 老大 and 报到 describe nothing to look for."""
-
-
-def _chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
-    """Whether the words around the names a question says (spelled right) are chatter: it asks what one of them
-    is, or, with no category, no "instead of" and not only names everybody says (Kubernetes: "how to save money
-    on k8s" asks for something else), its other words lean to everyday language (``CHATTER``)."""
-    exact = [e for e in reading.named if e not in reading.typo_named]
-    if not (exact and reading.content) or reading.alternatives_of:
-        return False
-    if reading.asked_what:
-        return True
-    if reading.categories or all(e in reading.generic_named for e in exact):
-        return False
-    return evidence(words_said(reading), catalog.specific) <= CHATTER
-
-
-def words_said(reading: Reading) -> list[tuple[str, ...]]:
-    """The question's own words, one group of index terms per word as written, without lone characters and
-    comparison cues: what the off-topic tests weigh. The groups jieba cut from one word (七八个: 七八, 七八个, 八个)
-    are one word, which a word the ecosystem never says would otherwise count against it three times."""
-    merged: dict[int, tuple[str, ...]] = {}
-    for group in reading.content:
-        if fragment(group) or COMPARE_TERMS.intersection(group):
-            continue
-        word = reading.word_of.get(group, -1 - len(merged))
-        merged[word] = merged.get(word, ()) + tuple(t for t in group if t not in merged.get(word, ()))
-    return list(merged.values())
 
 
 @lru_cache(maxsize=256)
@@ -530,12 +436,6 @@ def _name_terms(catalog: Catalog, category_id: str) -> frozenset[str]:
     """The index terms of a category's names, Chinese and English."""
     zh, en = catalog.name_keys[category_id]
     return _name_words(zh, en) - filler_terms()
-
-
-def fragment(group: tuple[str, ...]) -> bool:
-    """A lone Chinese character: a function word (多, 写, 跑), or what is left of a word a name or a
-    category term was cut out of. Rare as a token in descriptions, so its IDF overstates it."""
-    return all(len(t) == 1 and _HANZI.match(t) for t in group)
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:

@@ -984,7 +984,7 @@ def test_words_of_the_ecosystem_around_a_name_are_no_chatter(landscape_engine: E
 def test_a_word_jieba_cuts_in_parts_counts_once_against_the_ecosystem(landscape_engine: Engine) -> None:
     """七八个 is cut into 七八, 七八个 and 八个, words the knowledge base never says: one word of everyday talk, not
     three, so a chatty question about distributed tracing is still answered."""
-    from index.understand import words_said
+    from index.chatter import words_said
 
     reading = landscape_engine._read(
         "一个请求要穿过七八个服务，一慢就两眼一抹黑，分布式追踪有啥开源的？在线等，挺急的"

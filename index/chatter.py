@@ -1,0 +1,41 @@
+"""Chatter: the words said around the names a question says when they describe nothing to look for ("my manager
+wants a one-pager on Longhorn"), and the question's words as the off-topic tests weigh them (``words_said``)."""
+
+from __future__ import annotations
+
+from index.catalog import Catalog
+from index.question_words import COMPARE_TERMS
+from index.reading import Reading, fragment
+from index.specificity import evidence
+
+CHATTER = 0.0
+"""At most this much ecosystem evidence (``index.specificity.evidence``) in the words around the names, and those
+words are chatter: "my manager wants a one-pager on Longhorn by EOD", "新人一枚，老大让我先熟悉下 Prometheus，这是干嘛
+用的？" ask about Longhorn and Prometheus, and "EOD", 老大 and 报到 describe nothing to look for."""
+
+
+def chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
+    """Whether the words around the names a question says (spelled right) are chatter: it asks what one of them
+    is, or, with no category, no "instead of" and not only names everybody says (Kubernetes: "how to save money
+    on k8s" asks for something else), its other words lean to everyday language (``CHATTER``)."""
+    exact = [e for e in reading.named if e not in reading.typo_named]
+    if not (exact and reading.content) or reading.alternatives_of:
+        return False
+    if reading.asked_what:
+        return True
+    if reading.categories or all(e in reading.generic_named for e in exact):
+        return False
+    return evidence(words_said(reading), catalog.specific) <= CHATTER
+
+
+def words_said(reading: Reading) -> list[tuple[str, ...]]:
+    """The question's own words, one group of index terms per word as written, without lone characters and
+    comparison cues: what the off-topic tests weigh. The groups jieba cut from one word (七八个: 七八, 七八个, 八个)
+    are one word, which a word the ecosystem never says would otherwise count against it three times."""
+    merged: dict[int, tuple[str, ...]] = {}
+    for group in reading.content:
+        if fragment(group) or COMPARE_TERMS.intersection(group):
+            continue
+        word = reading.word_of.get(group, -1 - len(merged))
+        merged[word] = merged.get(word, ()) + tuple(t for t in group if t not in merged.get(word, ()))
+    return list(merged.values())
