@@ -143,9 +143,8 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
     names: dict[str, float] = {}
     name_groups: list[tuple[tuple[str, ...], float]] = []
     for entry_id in reading.named:
-        said = term_groups(reading.name_said[entry_id], catalog) or reading.name_terms[:1]
         # A name is as informative as its most common spelling: "k8s" weighs what "kubernetes" weighs.
-        spelled = [(g, min(idf(searcher, t) for t in g)) for g in said]
+        spelled = [(g, min(idf(searcher, t) for t in g)) for g in reading.name_groups[entry_id]]
         informative = max((w for _g, w in spelled), default=1.0)
         names[entry_id] = NAME_PART * informative * reading.name_strength[entry_id]
         # Asked only for something instead of it ("Jenkins 的替代品"), its words are not what is sought;

@@ -20,6 +20,8 @@ class Reading:
     """entry id → how surely the question names it (``index.names``; a typo counts as ``TYPO``)."""
     name_said: dict[str, str] = field(default_factory=dict)
     """entry id → the words of the question that named it (how much of the question the name is)."""
+    name_groups: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    """entry id → the term groups of those words (the first of all names' groups when they have none)."""
     typo_named: list[str] = field(default_factory=list)
     category_terms: list[str] = field(default_factory=list)
     """The words of the question that named categories."""

@@ -408,8 +408,9 @@ def read_question(
     names = " ".join(catalog.entries[e].name for e in reading.named)
     reading.name_terms = term_groups(fold_name(names), catalog)
     for entry_id in reading.named:
-        # A name is as common as its most informative spelling said: "k8s" is as common as "kubernetes".
         said = term_groups(reading.name_said[entry_id], catalog) or reading.name_terms[:1]
+        reading.name_groups[entry_id] = said
+        # A name is as common as its most informative spelling said: "k8s" is as common as "kubernetes".
         if all(any(common_term(t) for t in group) for group in said):
             reading.generic_named.append(entry_id)
     reading.category_groups = term_groups(" ".join(reading.category_terms), catalog)
