@@ -250,7 +250,8 @@ class Engine:
             and len({catalog.is_organisation(e) for e in named}) == 1
         )
         top = ranked[0].entry_id
-        leads = top in named or len(reading.content) < LONG_SENTENCE
+        # Two names set against each other ("Calico vs Cilium") compare them, however long the question.
+        leads = top in named or len(reading.content) < LONG_SENTENCE or reading.versus
         if len(named) >= 2 and leads and (_asks_to_compare(catalog, reading) or bare):
             # Without "vs" or "区别", only names spelled right and nothing else make a comparison: two
             # guessed spellings in a row are more likely one thing misspelled than two things compared,

@@ -46,6 +46,8 @@ follows relate to each other, not something wanted instead of them ("Jenkins 的
 NAME_JOINERS = re.compile(r"^\s*(?:和|与|跟|及|以及|或|或者|还是|、|,|，|/|&|and|or|vs\.?|versus)\s*$")
 """What joins two names said as one subject ("KubeEdge 和 OpenYurt", "Calico vs Cilium")."""
 
+VERSUS = re.compile(r"^\s*(?:vs\.?|versus|pk|对比)\s*$")
+"""Said between two names, this compares them whatever else the question says ("Calico vs Cilium")."""
 WHAT_IS_BEFORE = re.compile(r"(?:什么是|啥是|\bwhat(?:'s|\s+is|\s+are|\s+does)|\bexplain)\s*$")
 WHAT_IS_AFTER = re.compile(r"^\s*(?:到底|究竟)?\s*(?:是个|是一个|是)?\s*(?:啥|什么|干嘛|干啥|做什么|干什么)")
 WHAT_BEFORE = re.compile(r"\bwhat\s*$")

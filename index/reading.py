@@ -60,6 +60,8 @@ class Reading:
     """The only comparison cues are ``WEAK_COMPARE_CUES``."""
     unknown_words: list[str] = field(default_factory=list)
     """ASCII words that are neither in the index nor a name: candidates for "did you mean"."""
+    versus: bool = False
+    """Two names are set against each other ("Calico vs Cilium"): a comparison, however long the question."""
     asked_what: bool = False
     """A name is asked what it is ("flannel 是啥", "what is Longhorn"): the question is about that project."""
     chatter: list[tuple[str, ...]] = field(default_factory=list)

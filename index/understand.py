@@ -30,6 +30,7 @@ from index.question_words import (
     RELATION_IS,
     STAGE_WORDS,
     THING_AFTER,
+    VERSUS,
     WEAK_COMPARE_CUES,
     WHAT_BEFORE,
     WHAT_IS_AFTER,
@@ -379,6 +380,10 @@ def read_question(
                 reading.context_named.append(entry_id)
             elif strength != TYPO and _asked_what_it_is(text, at, at + len(said)):
                 reading.asked_what = True
+            if any(
+                end <= at and VERSUS.match(text[end:at]) for end in (a + len(w) for a, _e, _s, w in named)
+            ):
+                reading.versus = True
 
     if reading.weak_compare_cue and not _joins_names(text, named):
         # "plugins in Lua, Python or gRPC": an "or" that lists words, not projects, compares nothing.

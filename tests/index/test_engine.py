@@ -1031,3 +1031,14 @@ def test_a_name_every_kind_of_text_writes_as_a_plain_word_is_weak(landscape_engi
     assert {"rust", "wasm"} <= landscape_engine.catalog.weak_names
     assert landscape_engine._read("a lightweight proxy written in rust").named == []
     assert landscape_engine.search("rust").hits[0].entry.id == "rust"
+
+
+def test_two_names_set_against_each_other_are_compared_in_a_long_sentence(landscape_engine: Engine) -> None:
+    """ "X vs Y" compares X and Y however much the sentence says around them; "对" between two names is no "vs"
+    ("Prometheus 对 Kubernetes 的支持")."""
+    answer = landscape_engine.search(
+        "the platform team has been arguing for a week about Linkerd vs Istio for the service mesh rollout"
+    )
+    assert answer.understood == "comparison"
+    assert [h.entry.id for h in answer.hits][:2] == ["linkerd", "istio"]
+    assert not landscape_engine._read("Prometheus 对 Kubernetes 的支持怎么样").versus
