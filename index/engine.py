@@ -26,7 +26,7 @@ from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize
 from index.reading import Reading, fragment
 from index.specificity import evidence
 from index.textsearch import TextSearch
-from index.understand import read_question
+from index.understand import GENERIC_NAME, read_question
 
 ANSWER_CACHE_SIZE = 1024
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
@@ -228,7 +228,7 @@ class Engine:
             text,
             self._catalog,
             known_term=lambda t: gather.document_frequency(searcher, t) > 0,
-            common_term=lambda t: gather.idf(searcher, t) < rank.GENERIC_NAME,
+            common_term=lambda t: gather.idf(searcher, t) < GENERIC_NAME,
         )
 
     # ----------------------------------------------------------------- internals

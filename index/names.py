@@ -146,6 +146,10 @@ def distinctive_words(
     return found
 
 
+_PLAIN_WORD = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?![\w/-])")
+"""A word written in lower case on its own, not part of a path, a name or a file."""
+
+
 def everyday_words(entries: Iterable[Entry]) -> Counter[str]:
     """How many entries write each word in lower case, as a plain word ("scale", "vector"), in any of their
     English texts.
@@ -155,13 +159,9 @@ def everyday_words(entries: Iterable[Entry]) -> Counter[str]:
     """
     counts: Counter[str] = Counter()
     for entry in entries:
-        texts = (
-            entry.description.en,
-            *entry.other_descriptions,
-        )  # its card, the landscape's line, its own words
-        counts.update(
-            {w for text in texts for w in re.findall(r"(?<![\w./-])[a-z][a-z0-9]*(?![\w/-])", text)}
-        )
+        # Its card, the landscape's line and its own words.
+        texts = (entry.description.en, *entry.other_descriptions)
+        counts.update({word for text in texts for word in _PLAIN_WORD.findall(text)})
     return counts
 
 

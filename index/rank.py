@@ -55,9 +55,6 @@ NAME_PART = 2.0
 GENERIC_WEIGHT = 2.5
 """A word this common (容器, cloud native: said by one entry in twelve or more) is the ecosystem's own
 language; it narrows no category's picks."""
-GENERIC_NAME = 1.5
-"""A name this common (its IDF: Kubernetes, said by a fifth of all entries) is the setting of a longer question
-(``Reading.generic_named``)."""
 FRAGMENT_WEIGHT = 1.0
 """The most a lone Chinese character weighs (``index.reading.fragment``): as much as a common word."""
 UNSAID_MEMBERSHIP = 0.5
@@ -102,8 +99,6 @@ class Parts:
     groups: list[tuple[tuple[str, ...], float]]
     """Every term group of the question with its weight, for coverage."""
     content_groups: list[tuple[tuple[str, ...], float]]
-    generic_names: frozenset[str] = frozenset()
-    """Entries named by a word a fifth of all entries say (Kubernetes, Docker): with other words, the setting."""
 
 
 def floor_for(groups: Sequence[object]) -> float:
@@ -166,7 +161,6 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         content=raw["content"] / total,
         groups=content + category + name_groups,
         content_groups=content,
-        generic_names=frozenset(reading.generic_named),
     )
 
 
@@ -220,7 +214,7 @@ def _settings(reading: Reading, share: Parts) -> set[str]:
     alternatives = set(reading.alternatives_of)
     if not (share.content_groups or reading.category_groups):
         return alternatives
-    return set(reading.context_named) | share.generic_names | alternatives
+    return set(reading.context_named) | set(reading.generic_named) | alternatives
 
 
 def _vendors_of_a_need(catalog: Catalog, reading: Reading, share: Parts) -> set[str]:

@@ -34,10 +34,10 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 PHRASAL_VERBS = {
     (verb, particle): noun
-    for stem, forms, particle, noun in (
-        ("back", ("back", "backs", "backed", "backing"), "up", "backup"),
-        ("roll", ("roll", "rolls", "rolled", "rolling"), "out", "rollout"),
-        ("roll", ("roll", "rolls", "rolled", "rolling"), "back", "rollback"),
+    for forms, particle, noun in (
+        (("back", "backs", "backed", "backing"), "up", "backup"),
+        (("roll", "rolls", "rolled", "rolling"), "out", "rollout"),
+        (("roll", "rolls", "rolled", "rolling"), "back", "rollback"),
     )
     for verb in forms
 }

@@ -300,13 +300,18 @@ def _joins_names(text: str, named: Sequence[Named]) -> bool:
     return False
 
 
-def _joined_to_a_name(text: str, start: int, named: Sequence[Named]) -> bool:
-    """Whether the name at ``start`` follows another name with only a joiner between: "KubeEdge 和 OpenYurt 选哪个"
-    asks about both, where "和 Prometheus 集成" makes Prometheus the setting (``CONTEXT_BEFORE``)."""
+def _after_a_name(text: str, start: int, named: Sequence[Named], between: re.Pattern[str]) -> bool:
+    """Whether the name at ``start`` follows another name with only ``between`` between them: a joiner
+    (``NAME_JOINERS``: "KubeEdge 和 OpenYurt 选哪个" asks about both, where "和 Prometheus 集成" makes Prometheus the
+    setting) or a "vs" (``VERSUS``)."""
     return any(
-        at + len(said) <= start and NAME_JOINERS.match(text[at + len(said) : start])
-        for at, _e, _s, said in named
+        at + len(said) <= start and between.match(text[at + len(said) : start]) for at, _e, _s, said in named
     )
+
+
+GENERIC_NAME = 1.5
+"""The IDF below which a term is so common it names no one thing: a name said only in such terms (Kubernetes, said by
+a fifth of all entries) is the setting of a longer question (``Reading.generic_named``)."""
 
 
 def read_question(
@@ -374,15 +379,13 @@ def read_question(
             reading.name_strength[entry_id] = strength
             reading.name_said[entry_id] = said
             identity = catalog.identity_terms.get(entry_id, frozenset())
-            if not _joined_to_a_name(text, at, named) and _said_as_context(
+            if not _after_a_name(text, at, named, NAME_JOINERS) and _said_as_context(
                 text, at, at + len(said), identity
             ):
                 reading.context_named.append(entry_id)
             elif strength != TYPO and _asked_what_it_is(text, at, at + len(said)):
                 reading.asked_what = True
-            if any(
-                end <= at and VERSUS.match(text[end:at]) for end in (a + len(w) for a, _e, _s, w in named)
-            ):
+            if _after_a_name(text, at, named, VERSUS):
                 reading.versus = True
 
     if reading.weak_compare_cue and not _joins_names(text, named):
