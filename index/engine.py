@@ -81,10 +81,10 @@ class Engine:
         return store.build(home, kb), []
 
     def _load(self, fp: str) -> None:
-        ix, catalog, fp = store.open_index(self.home, fp)
+        ix, catalog, postings, fp = store.open_index(self.home, fp)
         with self._swap_lock:
             self._ix, self._catalog, self.fingerprint = ix, catalog, fp
-            self._text = TextSearch()
+            self._text = TextSearch(postings)
             self._generation = getattr(self, "_generation", 0) + 1
 
     def reload_if_changed(self, *, data_dirs: Sequence[Path] | None = None) -> bool:
@@ -108,7 +108,7 @@ class Engine:
             old = getattr(local, "searcher", None)
             if old is not None:
                 old.close()
-            with self._swap_lock:  # the searcher and the postings cache of the same index
+            with self._swap_lock:  # the searcher and the scored postings of one index
                 ix, local.text, local.generation = self._ix, self._text, self._generation
             local.searcher = ix.searcher(weighting=BM25F())
         return local.searcher

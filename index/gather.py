@@ -1,9 +1,9 @@
-"""Step 2 of the pipeline, gathering candidates: one Whoosh search, plus the entries the question points at.
+"""Step 2 of the pipeline, gathering candidates: one text search, plus the entries the question points at.
 
-Whoosh collects only the best ``CANDIDATES`` documents of one OR query (its block-quality skipping
-makes that cheap even for long questions); the entries named, the members of the categories named and
-the projects at a named CNCF maturity join them, whatever their words. Scoring (``index.rank``)
-decides among them.
+The text search (``index.textsearch``: Whoosh's BM25F, its postings scored when the index was built) collects
+the best ``CANDIDATES`` documents of one OR query and the ``WIDEST`` that say most of it; the entries named,
+the members of the categories named and the projects at a named CNCF maturity join them, whatever their words.
+Scoring (``index.rank``) decides among them.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from whoosh.searching import Searcher
 
 from index.catalog import Catalog
 from index.reading import Reading
+from index.store import FIELD_BOOSTS
 from index.textsearch import TextSearch
 
-FIELDS = ("name", "category", "tags", "desc")
+FIELDS = tuple(FIELD_BOOSTS)
+"""The text fields searched: every posting of them is scored when the index is built (``index.textsearch``)."""
 CANDIDATES = 60
 """How many documents the text search collects: the rest cannot reach the first page on words alone."""
 CONTEXT_BOOST = 0.2
@@ -89,9 +91,7 @@ def gather(searcher: Searcher, catalog: Catalog, reading: Reading, text: TextSea
     found = Candidates()
     terms, context, weights = _search_groups(searcher, reading)
     if terms:
-        for entry_id, score in text.search(
-            searcher, terms + context, limit=CANDIDATES, weights=weights, widest=WIDEST
-        ):
+        for entry_id, score in text.search(terms + context, limit=CANDIDATES, weights=weights, widest=WIDEST):
             found.bm25[entry_id] = score
     top = reading.top_categories or reading.categories[:1]
     for category_id in reading.categories:

@@ -145,7 +145,8 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         # Asked only for something instead of it ("Jenkins 的替代品"), its words are not what is sought;
         # with a need described, an entry that says it (migrating from ingress-nginx) still says more.
         if entry_id not in reading.alternatives_of or reading.content:
-            name_groups += spelled
+            # Once each: two names written as one word ("Redis/MongoDB") are said once.
+            name_groups += [(g, w) for g, w in spelled if all(g != other for other, _w in name_groups)]
     raw = {
         "category": max((w for _g, w in category), default=0.0),
         "maturity": MATURITY_PART if reading.maturity else 0.0,
@@ -178,14 +179,28 @@ class _Coverage:
     ) -> None:
         self.weights = [w for _g, w in groups]
         self.total = sum(self.weights)
-        self.groups_of: dict[str, list[int]] = {}
+        self.mask_of: dict[str, int] = {}
+        """term → the groups that say it, one bit each."""
         for i, (group, _w) in enumerate(groups):
             for term in group:
-                self.groups_of.setdefault(term, []).append(i)
-        self.vocabulary = frozenset(self.groups_of)
+                self.mask_of[term] = self.mask_of.get(term, 0) | 1 << i
+        self.vocabulary = frozenset(self.mask_of)
         self.category = {i for i, (group, _w) in enumerate(groups) if group in category_groups}
         self.unsaid = sum(self.weights[i] for i in self.category) / self.total if self.total else 0.0
         """The share a member that says none of the question's words gets for its membership alone."""
+        self._sums: dict[int, tuple[float, float]] = {}
+
+    def _sums_of(self, said: int) -> tuple[float, float]:
+        """The weights of the groups in the bit set ``said``, and of the category groups not in it: a question's
+        hundreds of candidates say only a few distinct sets of its words."""
+        found = self._sums.get(said)
+        if found is None:
+            found = (
+                sum(w for i, w in enumerate(self.weights) if said >> i & 1),
+                sum(self.weights[i] for i in self.category if not said >> i & 1),
+            )
+            self._sums[said] = found
+        return found
 
     def __call__(self, terms: frozenset[str], membership: float = 0.0) -> float:
         if not self.total:
@@ -193,10 +208,12 @@ class _Coverage:
         hits = terms & self.vocabulary
         if not hits:  # most of a category's members: said nothing, covered by membership alone
             return membership * self.unsaid
-        said = {i for term in hits for i in self.groups_of[term]}
-        value = sum(self.weights[i] for i in said)
+        said = 0
+        for term in hits:
+            said |= self.mask_of[term]
+        value, unsaid_category = self._sums_of(said)
         if membership:
-            value += membership * sum(self.weights[i] for i in self.category if i not in said)
+            value += membership * unsaid_category
         return value / self.total
 
     def best(self, terms: frozenset[str], texts: Sequence[frozenset[str]], membership: float = 0.0) -> float:

@@ -3,8 +3,9 @@
 Layout under the state directory::
 
     index/CURRENT            the fingerprint of the index being served (replaced atomically)
-    index/<fingerprint>/     a complete Whoosh index, catalog.pickle and the version of the code that
-                             built them (``code``), never modified once named
+    index/<fingerprint>/     a complete Whoosh index, catalog.pickle, postings.pickle (every posting's
+                             BM25F score, ``index.textsearch``) and the version of the code that built
+                             them (``code``), never modified once named
     index/.build-*/          an index being built (renamed into place when complete)
     index/.lock              taken while building, so two processes never build at once
 
@@ -27,17 +28,20 @@ from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, NUMERIC, TEXT, Schema
+from whoosh.scoring import BM25F
 
 from index import datafiles, segment
 from index.catalog import Catalog, build_catalog
 from index.errors import IndexNotBuilt
 from index.model import Entry
+from index.textsearch import PostingTable, score_postings
 from index.tokenizer import ChineseEnglishAnalyzer, forget_texts
 
 if TYPE_CHECKING:
     from index.knowledge import KnowledgeBase
 
 CATALOG_FILE = "catalog.pickle"
+POSTINGS_FILE = "postings.pickle"
 CODE_FILE = "code"
 KEEP_OLD_INDEXES = 2
 """Older index directories kept after a swap, for readers that opened them just before."""
@@ -142,6 +146,8 @@ def build(home: Path, kb: KnowledgeBase) -> str:
                 with ix.writer(limitmb=64) as writer:
                     for entry in kb.entries.values():
                         writer.add_document(**_document(entry, kb))
+                with ix.searcher(weighting=BM25F()) as searcher:
+                    score_postings(searcher, FIELD_BOOSTS).write(staging / POSTINGS_FILE)
                 with open(staging / CATALOG_FILE, "wb") as handle:
                     pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 (staging / CODE_FILE).write_text(datafiles.code_version(), encoding="ascii")
@@ -158,8 +164,9 @@ def build(home: Path, kb: KnowledgeBase) -> str:
     return kb.fingerprint
 
 
-def open_index(home: Path, fp: str | None = None) -> tuple[whoosh_index.Index, Catalog, str]:
-    """Open the index ``fp`` (default: CURRENT) with its catalog; teaches jieba the catalog's words."""
+def open_index(home: Path, fp: str | None = None) -> tuple[whoosh_index.Index, Catalog, PostingTable, str]:
+    """Open the index ``fp`` (default: CURRENT) with its catalog and scored postings; teaches jieba the
+    catalog's words."""
     fp = fp or current_fingerprint(home)
     if fp is None:
         raise IndexNotBuilt(f"no index in {index_root(home)}: run `ecosys index build`")
@@ -167,9 +174,10 @@ def open_index(home: Path, fp: str | None = None) -> tuple[whoosh_index.Index, C
     try:
         with open(folder / CATALOG_FILE, "rb") as handle:
             catalog: Catalog = pickle.load(handle)
+        postings = PostingTable.read(folder / POSTINGS_FILE)
         ix = whoosh_index.open_dir(str(folder))
     except (OSError, EOFError, pickle.UnpicklingError) as exc:
         raise IndexNotBuilt(f"index {folder} is unreadable ({exc}): run `ecosys index build`") from exc
     segment.configure(home)
     segment.add_words(catalog.domain_words)
-    return ix, catalog, fp
+    return ix, catalog, postings, fp

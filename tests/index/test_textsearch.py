@@ -9,7 +9,7 @@ from whoosh import index as whoosh_index
 from whoosh.scoring import BM25F
 
 from index import segment, store
-from index.textsearch import TextSearch
+from index.textsearch import TextSearch, score_postings
 
 DOCUMENTS = {
     "cluster-tool": ("Cluster Tool", "cluster cluster cluster"),
@@ -29,6 +29,10 @@ def searcher(tmp_path: Path):  # type: ignore[no-untyped-def]
         yield opened
 
 
+def _text_search(searcher) -> TextSearch:  # type: ignore[no-untyped-def]
+    return TextSearch(score_postings(searcher, store.FIELD_BOOSTS))
+
+
 # The common word weighs most in the summed score (a boost stands in for a name field saying it often).
 QUERY = [
     ("name", "cluster", 10.0, 0),
@@ -40,7 +44,7 @@ QUERY = [
 
 
 def test_summed_score_alone_collects_the_entries_saying_the_common_word(searcher) -> None:  # type: ignore[no-untyped-def]
-    found = [entry_id for entry_id, _score in TextSearch().search(searcher, QUERY, limit=1)]
+    found = [entry_id for entry_id, _score in _text_search(searcher).search(QUERY, limit=1)]
     assert found == ["cluster-tool"]
 
 
@@ -48,15 +52,16 @@ def test_the_entry_saying_most_of_the_question_is_collected_too(searcher) -> Non
     weights = [0.5, 2.0, 2.0, 2.0]  # "cluster" is the least informative word
     found = [
         entry_id
-        for entry_id, _score in TextSearch().search(searcher, QUERY, limit=1, weights=weights, widest=1)
+        for entry_id, _score in _text_search(searcher).search(QUERY, limit=1, weights=weights, widest=1)
     ]
     assert found == ["cluster-tool", "syncer"]
 
 
 @pytest.mark.parametrize(("field", "term"), [("desc", "cluster"), ("name", "cluster"), ("desc", "git")])
 def test_a_postings_scores_are_whooshs_own_bm25f(searcher, field: str, term: str) -> None:  # type: ignore[no-untyped-def]
-    """Scores computed with the field lengths read once per field equal Whoosh's scorer, posting by posting."""
-    docs, scores = TextSearch().postings(searcher, field, term)
+    """Scores computed when the index is built, with the field lengths read once per field, equal Whoosh's
+    scorer, posting by posting."""
+    docs, scores = _text_search(searcher).postings(field, term)
     scorer = searcher.weighting.scorer(searcher, field, term)
     matcher = searcher.postings(field, term)
     expected_docs, expected_scores = [], []
