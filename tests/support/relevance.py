@@ -117,6 +117,10 @@ STRANGER_DIR = RELEVANCE_DIR / "stranger"
 """230 questions written on 2026-12-02 by two blind helpers from 20 texts none of the other sets used: held out,
 first scored after the session's engine changes and never read by whoever changes the engine."""
 
+CLOSING_DIR = RELEVANCE_DIR / "closing"
+"""201 questions written at the close of issue 9 (2026-12-02) by a blind helper from 33 texts none of the other sets
+used: held out, scored first on 849234c and never read by whoever changes the engine."""
+
 CHATTER_DEV_DIR = RELEVANCE_DIR / "chatter-dev"
 """Questions as typed in a workplace Slack, a need, a name or a comparison wrapped in talk (who asked, deadlines,
 jokes), by a blind helper on 2026-12-02: a development set."""
