@@ -31,11 +31,15 @@ def chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
 def words_said(reading: Reading) -> list[tuple[str, ...]]:
     """The question's own words, one group of index terms per word as written, without lone characters and
     comparison cues: what the off-topic tests weigh. The groups jieba cut from one word (七八个: 七八, 七八个, 八个)
-    are one word, which a word the ecosystem never says would otherwise count against it three times."""
+    are one word, which a word the ecosystem never says would otherwise count against it three times. An English
+    word keeps only its English synonyms: how much "host" is the ecosystem's is judged against everyday English,
+    not by 托管 (hosted), its synonym in Chinese descriptions. A Chinese word keeps its English ones: most of the
+    knowledge base is English, and 消息 is the ecosystem's through "messaging"."""
     merged: dict[int, tuple[str, ...]] = {}
     for group in reading.content:
         if fragment(group) or COMPARE_TERMS.intersection(group):
             continue
+        own = tuple(t for t in group if t.isascii()) if group in reading.written_ascii else group
         word = reading.word_of.get(group, -1 - len(merged))
-        merged[word] = merged.get(word, ()) + tuple(t for t in group if t not in merged.get(word, ()))
+        merged[word] = merged.get(word, ()) + tuple(t for t in own if t not in merged.get(word, ()))
     return list(merged.values())

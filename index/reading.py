@@ -36,6 +36,8 @@ class Reading:
     word_of: dict[tuple[str, ...], int] = field(default_factory=dict)
     """content group → the word of the question it was said in: jieba gives a Chinese word and the words
     inside it (几十个: 几十, 十个), each a group, and they are one thing said (``index.rank``)."""
+    written_ascii: set[tuple[str, ...]] = field(default_factory=set)
+    """The content groups said in a word of Latin letters ("host", not 托管): whose everyday language it is."""
     all_terms: list[tuple[str, ...]] = field(default_factory=list)
     """Every meaningful term group, names and category words included (for scoring)."""
     name_terms: list[tuple[str, ...]] = field(default_factory=list)

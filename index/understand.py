@@ -412,6 +412,9 @@ def read_question(
         [t for t, _w, _s, _e in outside], catalog, drop_filler=False, said=[w for _t, w, _s, _e in outside]
     )
     reading.word_of = _word_numbers(outside, reading.content)
+    reading.written_ascii = {
+        g for g in reading.content if any(w.isascii() and t in g for t, w, _s, _e in outside)
+    }
     reading.all_terms = term_groups(text, catalog)
     names = " ".join(catalog.entries[e].name for e in reading.named)
     reading.name_terms = term_groups(fold_name(names), catalog)

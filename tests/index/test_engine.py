@@ -994,6 +994,20 @@ def test_a_word_jieba_cuts_in_parts_counts_once_against_the_ecosystem(landscape_
     assert answer.hits and answer.hits[0].entry.id in {"jaeger", "zipkin", "grafana-tempo", "skywalking"}
 
 
+def test_an_english_word_leans_to_the_ecosystem_by_its_english_synonyms_only(
+    landscape_engine: Engine,
+) -> None:
+    """How much "hosting" is the ecosystem's is judged against everyday English, not by 托管 (hosted), its synonym
+    in Chinese descriptions; a Chinese word keeps its English synonyms (most of the knowledge base is English)."""
+    from index.chatter import words_said
+
+    english = words_said(landscape_engine._read("who is hosting the team lunch on friday?"))
+    assert ("host",) in english
+    assert not any("托管" in word for word in english)
+    chinese = words_said(landscape_engine._read("全托管的容器服务"))
+    assert any("托管" in word and "host" in word for word in chinese)
+
+
 def test_a_need_in_plain_words_around_a_name_everybody_says_is_no_chatter(landscape_engine: Engine) -> None:
     """Kubernetes is said by a fifth of all entries: "something to clean up old stuff in k8s" asks for a tool, in
     everyday words, and the Kubernetes card is no answer to it."""
