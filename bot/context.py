@@ -70,10 +70,12 @@ class AppContext:
         return self._db
 
     def warm_up(self) -> None:
-        """Open the database, then the engine (building the index if needed): call from a background thread."""
+        """Open the database, then the engine (building the index if needed) and what its first answers load:
+        call from a background thread."""
         started = time.monotonic()
         self.db  # noqa: B018 (opened for its side effect)
         engine = self.engine
+        engine.warm_up()
         log.info("warm: index %s ready in %.1f s", engine.fingerprint, time.monotonic() - started)
 
     def watch_index(

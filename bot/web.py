@@ -138,8 +138,7 @@ class EcosysRequestHandler(SlackRequestHandler):
 def _warm_up(ctx: AppContext) -> None:
     """Open the engine (building a missing index) off the request path, so first answers come sooner."""
     try:
-        ctx.db  # noqa: B018
-        ctx.engine  # noqa: B018
+        ctx.warm_up()
     except Exception:  # the first question will report it to its asker; the operator sees it now
         log.exception("could not open the engine at start-up; questions will retry")
 

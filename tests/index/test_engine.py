@@ -1056,3 +1056,15 @@ def test_two_names_set_against_each_other_are_compared_in_a_long_sentence(landsc
     assert answer.understood == "comparison"
     assert [h.entry.id for h in answer.hits][:2] == ["linkerd", "istio"]
     assert not landscape_engine._read("Prometheus 对 Kubernetes 的支持怎么样").versus
+
+
+def test_warming_up_opens_every_converter_an_answer_needs(landscape_engine: Engine) -> None:
+    """A bot warms its engine up at start, so the first Traditional Chinese question waits for no converter."""
+    from index import normalize
+
+    normalize._converter.cache_clear()
+    landscape_engine.warm_up()
+    opened = normalize._converter.cache_info().currsize
+    landscape_engine.search("容器網路方案有哪些")
+    assert opened >= 3
+    assert normalize._converter.cache_info().currsize == opened
