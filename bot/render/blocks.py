@@ -200,9 +200,7 @@ def card_message(hit: Hit, lang: str, *, note: str = "", footer: Sequence[Block]
         section(f"{_title_line(hit, lang)}\n{escape(hit.description or messages.no_description(lang))}")
     )
     fields = [f"*{messages.category_label(lang)}*\n{escape(hit.category_name or entry.category)}"]
-    status = messages.status_label(lang, entry.status)
-    if hit.status_note:
-        status = f"{status} — {hit.status_note}"
+    status = messages.status_text(lang, entry.status, hit.status_note)
     fields.append(f"*{messages.status_label_title(lang)}*\n{escape(status)}")
     if entry.homepage:
         fields.append(

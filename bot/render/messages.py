@@ -223,6 +223,12 @@ def status_label(lang: str, status: str) -> str:
     return _pick(lang, zh, hant, en)
 
 
+def status_text(lang: str, status: str, note: str = "") -> str:
+    """A project card's status: the label, then what changed ("archived — retired in March 2026…")."""
+    label = status_label(lang, status)
+    return f"{label} — {note}" if note else label
+
+
 def maturity_label(lang: str, maturity: str, year: int | None = None) -> str:
     """A CNCF maturity level as a short badge ("CNCF graduated", "CNCF graduated 2018")."""
     zh, hant, en = _MATURITY.get(maturity, (f"CNCF {maturity}",) * 3)

@@ -32,14 +32,20 @@ def _marked(hit: Hit, color: bool) -> str:
     return "".join(out)
 
 
-def render_hit(number: int, hit: Hit, lang: Lang, *, color: bool) -> list[str]:
+def render_hit(number: int, hit: Hit, lang: Lang, *, color: bool, card: bool = False) -> list[str]:
+    """One entry of an answer; ``card``: the project asked about, whose status is always said (as Slack's card
+    does), so "is vLLM still maintained?" reads "Status: active"."""
     entry = hit.entry
     tags = entry_badges(entry, lang)
     title = f"{number}. {_style(hit.name, BOLD, color)}" + (f"  [{' · '.join(tags)}]" if tags else "")
     lines = [title]
     description = _marked(hit, color) or _style(messages.no_description(lang), DIM, color)
     lines.append(f"   {description}")
-    if hit.status_note:
+    if card:
+        lines.append(
+            f"   {messages.status_label_title(lang)}: {messages.status_text(lang, entry.status, hit.status_note)}"
+        )
+    elif hit.status_note:
         lines.append(f"   {messages.status_label_title(lang)}: {hit.status_note}")
     context = [f"{messages.category_label(lang)}: {hit.category_name}"]
     if entry.homepage:
@@ -99,8 +105,9 @@ def render_answer(answer: Answer, *, color: bool = False, nothing: NothingFound 
         found = nothing or NothingFound(" ".join(answer.question.split()), lang, answer.suggestions)
         return render_nothing_found(found)
     lines = [_style(messages.understood_title(answer), BOLD, color), ""]
+    asked_about = answer.understood == "project" and answer.offset == 0
     for i, hit in enumerate(answer.hits, start=answer.offset + 1):
-        lines += render_hit(i, hit, lang, color=color)
+        lines += render_hit(i, hit, lang, color=color, card=asked_about and i == 1)
         lines.append("")
     if answer.understood == "comparison" and len(answer.hits) >= 2:
         lines += _comparison_table(answer, color=color)

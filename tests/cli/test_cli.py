@@ -48,6 +48,20 @@ def test_ask_traditional_answers_in_traditional(home: Path, capsys: pytest.Captu
 
 
 @pytest.mark.parametrize(
+    ("question", "status"),
+    [("is vLLM still maintained?", "Status: active"), ("weave scope 还在维护吗", "状态: 已归档 — ")],
+)
+def test_the_project_asked_about_says_its_status(
+    home: Path, capsys: pytest.CaptureFixture[str], question: str, status: str
+) -> None:
+    """Asked about one project, the answer says whether it is alive, as Slack's card does, even when it is."""
+    out = _ask(capsys, question)
+    first, *rest = out.split("\n2. ")
+    assert status in first
+    assert all("Status: active" not in part for part in rest)
+
+
+@pytest.mark.parametrize(
     ("question", "lang", "labels"),
     [
         ("etcd vs consul", "en", ["Licence", "Language", "First release", "Maintained by"]),
