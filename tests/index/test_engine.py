@@ -395,12 +395,13 @@ def test_function_words_do_not_outweigh_the_question(landscape_engine: Engine, q
             "服務探索工具",
             {"etcd", "consul", "zookeeper"},
         ),  # tw2sp keeps 探索: 服务探索, no word of ours before
+        ("自動化維運工具有哪些", {"ansible", "terraform", "puppet"}),  # 維運 is Taiwan's 运维: nothing before
     ],
 )
 def test_taiwan_wording_finds_what_mainland_descriptions_say(
     landscape_engine: Engine, question: str, expected: set
 ) -> None:
-    """映像檔, 邊緣運算, 閘道 and 服務探索 are Taiwan's words for 镜像, 边缘计算, 网关 and 服务发现
+    """映像檔, 邊緣運算, 閘道, 服務探索 and 維運 are Taiwan's words for 镜像, 边缘计算, 网关, 服务发现 and 运维
     (data/lexicon.yaml)."""
     hits = [h.entry.id for h in landscape_engine.search(question).hits]
     assert expected & set(hits[:3]), hits
