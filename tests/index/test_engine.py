@@ -396,13 +396,14 @@ def test_function_words_do_not_outweigh_the_question(landscape_engine: Engine, q
             {"etcd", "consul", "zookeeper"},
         ),  # tw2sp keeps 探索: 服务探索, no word of ours before
         ("自動化維運工具有哪些", {"ansible", "terraform", "puppet"}),  # 維運 is Taiwan's 运维: nothing before
+        ("灰階發布工具有哪些", {"argo", "flagger", "spinnaker"}),  # 灰階 is Taiwan's 灰度: nothing before
     ],
 )
 def test_taiwan_wording_finds_what_mainland_descriptions_say(
     landscape_engine: Engine, question: str, expected: set
 ) -> None:
-    """映像檔, 邊緣運算, 閘道, 服務探索 and 維運 are Taiwan's words for 镜像, 边缘计算, 网关, 服务发现 and 运维
-    (data/lexicon.yaml)."""
+    """映像檔, 邊緣運算, 閘道, 服務探索, 維運 and 灰階 are Taiwan's words for 镜像, 边缘计算, 网关, 服务发现, 运维 and
+    灰度 (data/lexicon.yaml)."""
     hits = [h.entry.id for h in landscape_engine.search(question).hits]
     assert expected & set(hits[:3]), hits
 
