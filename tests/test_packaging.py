@@ -20,7 +20,16 @@ def test_every_code_package_is_listed_in_pyproject() -> None:
         for init in (REPO / top).rglob("__init__.py")
     }
     assert on_disk - listed == set(), "add these packages to [tool.setuptools] packages in pyproject.toml"
+    # Every directory of the knowledge base too: setuptools warns on each install of one it is not told of.
+    data = {
+        ".".join(("ecosys_data", *path.relative_to(REPO / "data").parts))
+        for path in (REPO / "data").rglob("*")
+        if path.is_dir()
+    }
     assert "ecosys_data" in listed
+    assert data - listed == set(), (
+        "add these data directories to [tool.setuptools] packages in pyproject.toml"
+    )
 
 
 def _run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
