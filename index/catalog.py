@@ -19,7 +19,7 @@ from index.model import Category, Entry
 from index.names import compact
 from index.normalize import fold
 from index.prior import prior
-from index.specificity import specificity
+from index.specificity import plain_english, specificity
 from index.tokenizer import ASCII_WORD, STOP_WORDS, analyze, spans_of
 
 if TYPE_CHECKING:
@@ -60,8 +60,14 @@ class Catalog:
     identity_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     """entry id → the index terms of what it *is*: its names, tags and category (not its description)."""
     lead_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    tag_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    """entry id → the index terms of its tags that are not its names' (日志聚合, "runtime security"): what it does,
+    which an alternative to it does too (``index.rank``)."""
     """entry id → the index terms of its descriptions' first clauses (``_lead_terms``)."""
     weak_names: set[str] = field(default_factory=set)
+    plain_words: frozenset[str] = frozenset()
+    """Everyday English words that name nothing (mess, wash, story): never taken for a misspelled name
+    ("jenkins is a mess" says nothing of Mesos)."""
     """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
     cjk_names: list[tuple[str, str, str]] = field(default_factory=list)
     """(folded Chinese name or alias, entry id, its key), longest first, for substring matching."""
@@ -350,6 +356,11 @@ def _identity_terms(entry: Entry, kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(t for text in texts for t in analyze(fold(text)))
 
 
+def _tag_terms(entry: Entry) -> frozenset[str]:
+    named = {t for text in (entry.name, *entry.aliases) for t in analyze(fold(text))}
+    return frozenset(t for tag in entry.tags for t in analyze(fold(tag)) if t not in named)
+
+
 def build_catalog(kb: KnowledgeBase) -> Catalog:
     """Derive every lookup table from ``kb`` (jieba learns its words first: they shape the terms)."""
     catalog = Catalog(entries=dict(kb.entries), categories=dict(kb.categories))
@@ -492,8 +503,10 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     texts = {t for e in kb.entries.values() for t in (e.description.zh, e.description.en) if t}
     catalog.words = {t: words for t in texts if (words := words_of(t)) is not None}
     catalog.specific = specificity(_said_words(kb, catalog.words))
+    catalog.plain_words = plain_english() - names.keys()
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
     catalog.lead_terms = {e.id: _lead_terms(e) for e in kb.entries.values()}
+    catalog.tag_terms = {e.id: _tag_terms(e) for e in kb.entries.values()}
     catalog.cjk_names = [
         (name, entry_id, compact(name))
         for name, entry_id in sorted(cjk_names.items(), key=lambda kv: -len(kv[0]))

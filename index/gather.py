@@ -75,7 +75,13 @@ def _query(groups: Sequence[tuple[str, ...]], boost: float = 1.0, numbered: bool
     ]
 
 
-def _search_groups(searcher: Searcher, reading: Reading) -> tuple[Query, Query, list[float]]:
+ALIKE_BOOST = 0.5
+"""Asked for something instead of a project, what it is tagged with finds what does its job too."""
+
+
+def _search_groups(
+    searcher: Searcher, catalog: Catalog, reading: Reading
+) -> tuple[Query, Query, list[float]]:
     # What the question asks about: its own words and category words, not the maturity or "CNCF"
     # (evidence of their own) nor the names (context, below).
     asked = [*reading.content, *reading.category_groups]
@@ -83,13 +89,19 @@ def _search_groups(searcher: Searcher, reading: Reading) -> tuple[Query, Query, 
         asked = sorted(asked, key=lambda g: -max(idf(searcher, t) for t in g))[:MAX_QUERY_GROUPS]
     context = reading.name_terms if asked else ()
     weights = [max(idf(searcher, t) for t in g) for g in asked] if len(asked) >= COVERING_GROUPS else []
-    return _query(asked or reading.name_terms), _query(context, CONTEXT_BOOST, numbered=False), weights
+    tags = sorted({t for e in reading.alternatives_of for t in catalog.tag_terms.get(e, frozenset())})
+    alike = _query([(t,) for t in tags], ALIKE_BOOST, numbered=False)
+    return (
+        _query(asked or reading.name_terms),
+        _query(context, CONTEXT_BOOST, numbered=False) + alike,
+        weights,
+    )
 
 
 def gather(searcher: Searcher, catalog: Catalog, reading: Reading, text: TextSearch) -> Candidates:
     """Everything that could be a good answer to ``reading``."""
     found = Candidates()
-    terms, context, weights = _search_groups(searcher, reading)
+    terms, context, weights = _search_groups(searcher, catalog, reading)
     if terms:
         for entry_id, score in text.search(terms + context, limit=CANDIDATES, weights=weights, widest=WIDEST):
             found.bm25[entry_id] = score

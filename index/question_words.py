@@ -55,12 +55,41 @@ IS_AFTER = re.compile(r"^\s*(?:is|are)\b")
 """Said just before or after a name, these ask what the project is ("flannel 是啥", "什么是 Karmada", "what is
 Longhorn", "what Kubernetes is"): the question is about it, whatever else it says."""
 ALTERNATIVE_CUES = re.compile(
-    r"替代品|替代方案|替代|代替|取代|平替|竞品|换掉|"
-    r"\b(?:alternatives?(?:\s+to)?|instead\s+of|replac(?:e|es|ing|ement|ements)(?:\s+for)?|competitors?)\b"
+    r"替代品|替代方案|替代|代替|取代|平替|竞品|换掉|换成|(?<!不)同类(?!型)|对标|类似|類似|除了|之外|以外|其他|其它|(?<![级級区區类類个個性])[别別]的|"
+    r"\b(?:alternatives?(?:\s+to)?|instead(?:\s+of)?|replac(?:e|es|ing|ement|ements)(?:\s+for)?|competitors?|"
+    r"similar\s+to|(?:tools?|projects?|options?|something|anything|products?|software)\s+like|"
+    r"other\s+than|(?:what|which|any)\s+other|what\s+else|besides|apart\s+from|aside\s+from|get(?:ting)?\s+rid\s+of|ditch(?:ing)?|"
+    r"(?:mov(?:e|ing)|migrat(?:e|ing)|switch(?:ing)?)\s+(?:away\s+)?(?:off|from))\b"
 )
-"""Asked for something to use instead of a named project ("Jenkins 的替代品", "alternatives to Kubernetes"):
+"""Asked for something to use instead of a named project, in the many ways people ask it ("Jenkins 的替代品", "除了
+Jenkins 还有什么", "类似 Harbor 的", "alternatives to Kubernetes", "tools similar to Helm", "moving off Swarm"):
 the answer is its neighbours, not entries whose descriptions say "alternative" (Supabase, "the Firebase
-alternative")."""
+alternative"). 别的 (other) is no cue inside 级别的 (level), nor 同类 (of a kind) inside 不同类型 (different types)."""
+CUE_OBJECT_AFTER = re.compile(
+    r"除了|对标|\b(?:instead\s+of|other\s+than|besides|apart\s+from|aside\s+from|similar\s+to|\w+\s+like|"
+    r"alternatives?\s+to|replac(?:e|es|ing)|replac(?:ement|ements)\s+for|get(?:ting)?\s+rid\s+of|ditch(?:ing)?|"
+    r"(?:mov(?:e|ing)|migrat(?:e|ing)|switch(?:ing)?)\s+(?:away\s+)?(?:off|from))$"
+)
+"""Cues of replacement whose project follows them ("instead of Jenkins", "除了 Calico")."""
+CUE_OBJECT_BEFORE = re.compile(
+    r"之外|以外|换掉|换成|平替|[别別]的|其他|其它|\binstead|\bwhat\s+else|\b(?:what|which|any)\s+other"
+)
+"""Cues of replacement whose project comes before them ("Kafka 以外", "把 Jenkins 换成…": what follows 换成 is
+what is wanted), or that take none ("…, what do people use instead"); the rest take one on either side."""
+CUE_GAP = re.compile(r"[\s,，、:：]*(?:的|之|the|an?|our|my|your)?[\s,，、:：]*")
+"""What may stand between a cue and the project it speaks of: "Jenkins 的替代品", "alternatives to the Kong"."""
+STATUS_WORDS = re.compile(
+    r"维护|停更|停止开发|归档|弃用|废弃|淘汰|继任|接替|"
+    r"\b(?:maintained|deprecated|archived|abandoned|discontinued|retired|dead|unmaintained|successors?|"
+    r"end[- ]of[- ]life|eol|sunset|shut\s+down)\b"
+)
+"""Words that tell how a project stands ("archived", 停更): asked what to use instead of a project that is gone,
+what mentions it (its successor, a migration path from it) says more."""
+LIKENESS_CUES = re.compile(
+    r"同类|对标|类似|類似|\b(?:similar\s+to|(?:tools?|projects?|options?|something|anything|products?|software)\s+like)\b"
+)
+"""The cues of replacement that ask for something *like* a project, which the project itself also is ("need a
+key-value store, something like etcd?"); the others ask for something else ("etcd alternatives")."""
 OPEN_SOURCE = re.compile(r"开源|open[\s-]?source|\boss\b")
 """Asked for open source: an entry with no source repository (a hosted service, a company) is not that."""
 MATURITY_CONTEXT = re.compile(r"cncf|project|stage|level|maturity|项目|阶段|级别|专案")

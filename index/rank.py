@@ -18,12 +18,12 @@ entry that says nothing the question asks about is not listed at all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from whoosh.searching import Searcher
 
-from index.catalog import Catalog
+from index.catalog import Catalog, compact
 from index.gather import Candidates, document_frequency, idf
 from index.reading import Reading, fragment
 from index.understand import term_groups
@@ -43,9 +43,16 @@ gets that much less of its prior (containerd, well known, said one word of a cha
 W_LEAD = 0.5
 """An entry whose description *begins* with what is asked is that thing; others only also do it."""
 W_NEIGHBOUR = 0.8
+W_LIKE = 3.0
+"""Asked for something instead of a project, an entry that says what the project is tagged with (日志聚合,
+"runtime security") does its job; a neighbour that only shares its broad category does less."""
 CLOSED_SHARE = 0.5
 """What an entry with no source repository keeps of its score when the question asks for open source."""
 CONTEXT_SHARE = 0.5
+REPLACED_SHARE = 0.4
+PICK_ALIKE = 0.5
+"""What an editor's pick of a replaced project's category that is nothing like it keeps of its lead."""
+"""And what a project asked to be replaced keeps of that: "velero alternatives" lists Velero last, if at all."""
 """What a project named as the setting of a question keeps of its score: the question asks for something else."""
 MATURITY_PART = 3.0
 """The weight of a maturity word as a part of the question (an IDF-like figure: a mid-frequency word)."""
@@ -142,9 +149,11 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         spelled = [(g, min(idf(searcher, t) for t in g)) for g in reading.name_groups[entry_id]]
         informative = max((w for _g, w in spelled), default=1.0)
         names[entry_id] = NAME_PART * informative * reading.name_strength[entry_id]
-        # Asked only for something instead of it ("Jenkins 的替代品"), its words are not what is sought;
-        # with a need described, an entry that says it (migrating from ingress-nginx) still says more.
-        if entry_id not in reading.alternatives_of or reading.content:
+        # Asked for something instead of it ("Jenkins 的替代品", "jenkins 太重了，有没有别的选择"), its words are
+        # not what is sought: an entry that mentions Jenkins is no more an alternative for that. Asked for
+        # something like it ("比同类方案…", "something like etcd"), or for what follows it now that it is gone
+        # ("weave net 已经不维护了"), they are: its successor mentions it.
+        if entry_id not in reading.alternatives_of or reading.only_alike or reading.of_status:
             # Once each: two names written as one word ("Redis/MongoDB") are said once.
             name_groups += [(g, w) for g, w in spelled if all(g != other for other, _w in name_groups)]
     raw = {
@@ -277,6 +286,26 @@ def _memberships(catalog: Catalog, reading: Reading, share: Parts, found: Candid
     }
 
 
+def _alike(searcher: Searcher, catalog: Catalog, replaced: Sequence[str]) -> _Coverage | None:
+    """How much of what the projects asked to be replaced do (their tags' words, less the ecosystem's own
+    language) an entry says."""
+    terms = sorted({t for e in replaced for t in catalog.tag_terms.get(e, frozenset())})
+    groups = [((t,), idf(searcher, t)) for t in terms]
+    groups = [(g, w) for g, w in groups if w >= GENERIC_WEIGHT]
+    return _Coverage(groups) if groups else None
+
+
+def _family(catalog: Catalog, replaced: Sequence[str], candidates: Iterable[str]) -> set[str]:
+    """The candidates named after a project asked to be replaced (Kong → Kong Ingress Controller, Trivy → Trivy
+    Action): its add-ons, not something instead of it."""
+    keys = [k for e in replaced if len(k := compact(catalog.entries[e].name)) >= 3]
+    return {
+        e
+        for e in candidates
+        if e not in replaced and any(k in compact(catalog.entries[e].name) for k in keys)
+    }
+
+
 def _picks(catalog: Catalog, categories: Sequence[str]) -> dict[str, float]:
     """entry id → 1.0 … 0.5 down the editor's picks of ``categories``."""
     bonus: dict[str, float] = {}
@@ -316,6 +345,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     replaced = {e: share.names.get(e, 0.0) for e in reading.alternatives_of}
     instead = _picks(catalog, [catalog.entries[e].category for e in replaced])
     instead_weight = max(replaced.values(), default=0.0)
+    alike = _alike(searcher, catalog, list(replaced))
+    family = _family(catalog, list(replaced), found.bm25)
     category_words = [(g, w) for g, w in share.groups if g in reading.category_groups]
     vendors = _vendors_of_a_need(catalog, reading, share)
     settings = _settings(reading, share) | vendors
@@ -366,8 +397,17 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
             # nor does one outside the CNCF when the question asks for CNCF projects.
             says = BY_NAME if reading.by_name else says_category(own)
             value += W_PICK * share.category**2 * picks[entry_id] * says * narrowed
+        like = alike(own) if alike is not None and entry_id not in family else 0.0
         if entry_id in instead and entry_id not in replaced and entry.is_active:
-            value += W_PICK * instead_weight**2 * instead[entry_id]
+            # An editor's pick of a broad category (monitoring) is an alternative as far as it is alike.
+            value += (
+                W_PICK
+                * instead_weight**2
+                * instead[entry_id]
+                * (1.0 if alike is None else PICK_ALIKE + (1 - PICK_ALIKE) * like)
+            )
+        if entry_id not in replaced:
+            value += W_LIKE * instead_weight**2 * like
         if matured:
             value += W_MATURITY * share.maturity
         if entry.cncf is not None:
@@ -381,8 +421,10 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         value += W_LEAD * says_content(catalog.lead_terms.get(entry_id, frozenset()))
         if reading.asks_open_source and not entry.repo:
             value *= CLOSED_SHARE  # "开源的…": a hosted service or a company's card is not what is asked
-        if setting:
+        if setting or entry_id in family:
             value *= CONTEXT_SHARE  # the setting of what is asked for, not the answer ("基于 kubespray 的…")
+        if entry_id in replaced and not reading.only_alike:
+            value *= REPLACED_SHARE
         scored.append(Scored(entry_id, value, frozenset(own & wanted), content))
     order = catalog.position
     scored.sort(key=lambda s: (-s.score, order[s.entry_id]))

@@ -54,6 +54,10 @@ class Reading:
     "runs on Kubernetes", "replace Zabbix"): ``index.rank`` does not take them for the answer."""
     alternatives_of: list[str] = field(default_factory=list)
     """Named entries the question wants something instead of ("Jenkins 的替代品"): their neighbours are the answer."""
+    of_status: bool = False
+    """It speaks of how a named project stands ("archived", 停更, ``STATUS_WORDS``)."""
+    only_alike: bool = False
+    """The question asks only for something like them ("something like etcd?"), which they are too."""
     maturity: str | None = None
     mentions_cncf: bool = False
     asks_open_source: bool = False

@@ -69,6 +69,17 @@ def specificity(spans: Iterable[Sequence[tuple[str, str]]]) -> dict[str, float]:
     }
 
 
+PLAIN_RATE = 1e-5
+"""An English word everyday text says this often (once in 100,000 words: mess, wash, cruise; not harbour) is a
+word, not a misspelled name (``plain_english``)."""
+
+
+def plain_english() -> frozenset[str]:
+    """Everyday English words of letters said at least ``PLAIN_RATE``: about 7,000."""
+    english, _chinese = _everyday_lists()
+    return frozenset(w for w, rate in english.items() if rate >= PLAIN_RATE and w.isascii() and w.isalpha())
+
+
 def evidence(groups: Iterable[tuple[str, ...]], specific: Mapping[str, float]) -> float:
     """How much the words of a question (term groups: a word and its synonyms) lean to the ecosystem."""
     total = 0.0

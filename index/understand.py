@@ -20,7 +20,11 @@ from index.question_words import (
     ALTERNATIVE_CUES,
     COMPARE_CUES,
     CONTEXT_BEFORE,
+    CUE_GAP,
+    CUE_OBJECT_AFTER,
+    CUE_OBJECT_BEFORE,
     IS_AFTER,
+    LIKENESS_CUES,
     MATURITY_CONTEXT,
     MATURITY_WORDS,
     NAME_JOINERS,
@@ -29,6 +33,7 @@ from index.question_words import (
     RELATION_AFTER,
     RELATION_IS,
     STAGE_WORDS,
+    STATUS_WORDS,
     THING_AFTER,
     VERSUS,
     WEAK_COMPARE_CUES,
@@ -84,8 +89,8 @@ def _find_names(
     for size in range(MAX_NAME_WORDS, 0, -1):
         for i in range(len(tokens) - size + 1):
             start, end = tokens[i][1], tokens[i + size - 1][2]
-            if not _free(spans, start, end):
-                continue
+            if not _free(spans, start, end) or (size > 1 and HANZI.search(text, start, end)):
+                continue  # "harbor的替代品,自架registry" is two words, not the alias "Harbor Registry"
             key = "".join(compacted[i : i + size])
             ids = catalog.names.get(key)
             weak = key in STOP_WORDS or (key in catalog.weak_names and key != whole and not compare)
@@ -110,6 +115,32 @@ def _find_names(
             spans.append((at, at + len(name)))
             found.append((at, entry_id, naming.FULL, name))
     return found
+
+
+def _replaced(
+    text: str,
+    cues: Sequence[tuple[int, int]],
+    named: Sequence[Named],
+    reading: Reading,
+    generic: Callable[[str], bool],
+) -> list[str]:
+    """The projects a question wants something instead of: the name right beside a cue of replacement, on the side
+    the cue takes its project ("instead of Jenkins", "Kafka 以外", "把 Jenkins 换成…"; ``CUE_GAP``), or, with
+    none beside one, the only name it says but everybody's setting ("jenkins 太重了，有没有别的选择", "we use
+    litmus today, what other chaos tools run on k8s?"; not "在 Kubernetes 核心控制器之外"). ``generic(entry_id)``: whether the name is Kubernetes-common."""
+    exact = [n for n in named if n[1] not in reading.typo_named] or list(named)
+    beside = []
+    for a, b in cues:
+        cue = text[a:b]
+        for at, entry_id, _s, said in exact:
+            follows = at >= b and CUE_GAP.fullmatch(text, b, at) and not CUE_OBJECT_BEFORE.search(cue)
+            precedes = at + len(said) <= a and CUE_GAP.fullmatch(text, at + len(said), a)
+            if follows or (precedes and not CUE_OBJECT_AFTER.search(cue)):
+                beside.append(entry_id)
+    own = {n[1] for n in exact if not generic(n[1])}
+    if not beside and len(own) == 1:
+        beside = list(own)
+    return [e for e in reading.named if e in beside]
 
 
 def _written_as_term(window: list[tuple[str, int, int]], entry_id: str, catalog: Catalog) -> bool:
@@ -363,7 +394,7 @@ def read_question(
             named.append((at, by_stem, TYPO, word))
             reading.typo_named.append(by_stem)
             continue
-        if any(known_term(s) for s in stems):
+        if any(known_term(s) for s in stems) or word in catalog.plain_words:
             continue
         close = catalog.close_names(word, n=1)
         if close:
@@ -403,9 +434,15 @@ def read_question(
         cues = []
     if cues and reading.named:
         # The cue is how the question relates to the names, not a word to look for.
-        reading.alternatives_of = [e for e in reading.named if e not in reading.typo_named] or list(
-            reading.named
+        reading.alternatives_of = _replaced(
+            text,
+            cues,
+            named,
+            reading,
+            lambda e: all(any(common_term(t) for t in g) for g in term_groups(reading.name_said[e], catalog)),
         )
+        reading.only_alike = all(LIKENESS_CUES.fullmatch(text[a:b]) for a, b in cues)
+        reading.of_status = bool(STATUS_WORDS.search(text))
         spans += cues
     outside = _outside(text, spans)
     reading.content = _groups(

@@ -895,13 +895,21 @@ def test_not_asked_for_open_source_a_hosted_service_is_listed(landscape_engine: 
         ("Jenkins 的替代品", "jenkins", {"argo", "tekton", "github-actions"}),
         ("有什么可以替代 Zabbix 的", "zabbix", {"prometheus"}),
         ("consul 替代方案", "consul", {"etcd", "zookeeper", "nacos"}),
+        ("除了 Jenkins 还有什么 CI 工具", "jenkins", {"argo", "tekton", "github-actions"}),
+        ("有沒有類似 Jenkins 的工具", "jenkins", {"argo", "tekton", "github-actions"}),
+        ("tools similar to jenkins", "jenkins", {"argo", "tekton", "github-actions"}),
+        ("we want to move off jenkins", "jenkins", {"argo", "tekton", "github-actions"}),
+        ("jenkins 太重了，有没有别的选择", "jenkins", {"argo", "tekton", "github-actions"}),
+        ("what else besides jenkins", "jenkins", {"argo", "tekton", "github-actions"}),
+        ("jenkins is a mess, what do people use instead", "jenkins", {"argo", "tekton", "github-actions"}),
     ],
 )
 def test_asked_for_alternatives_the_neighbours_answer(
     landscape_engine: Engine, question: str, replaced: str, expected: set[str]
 ) -> None:
     """ "X 的替代品" wants what else does X's job: X's category, its editor's picks first; not X, and not the
-    entries whose descriptions say "alternative" (Supabase is "the open source Firebase alternative")."""
+    entries whose descriptions say "alternative" (Supabase is "the open source Firebase alternative"). People
+    ask it in many ways: 除了, 类似, "similar to", "move off", 别的, "what else", "instead"."""
     hits = [h.entry.id for h in landscape_engine.search(question).hits[:5]]
     assert hits[0] != replaced and expected & set(hits[:3]), hits
     assert not {"supabase", "nocodb"} & set(hits)
@@ -1023,6 +1031,59 @@ def test_a_name_joined_to_another_is_no_setting(landscape_engine: Engine) -> Non
     it: "KubeEdge 和 OpenYurt" is one subject of two projects."""
     assert landscape_engine._read("KubeEdge 和 OpenYurt 选哪个，我们做工厂的边缘节点").context_named == []
     assert "prometheus" in landscape_engine._read("和 Prometheus 集成的告警工具").context_named
+
+
+def test_an_alternative_does_what_the_replaced_project_does(landscape_engine: Engine) -> None:
+    """Loki's category is monitoring, whose editor's picks are Prometheus and Grafana; what is instead of Loki
+    stores and searches logs as Loki does (its tags: log aggregation, 日志存储). Kong's own add-ons (Kong Ingress
+    Controller, Kong Gateway Operator) are not instead of Kong."""
+    catalog = landscape_engine.catalog
+    first = landscape_engine.search("Loki alternatives").hits[0].entry.id
+    assert first not in {"grafana-loki", "prometheus", "grafana"}
+    assert {"log", "日志"} & catalog.entry_terms[first], first
+    hits = [h.entry.id for h in landscape_engine.search("alternatives to Kong").hits[:3]]
+    assert not any("kong" in h for h in hits), hits
+
+
+def test_asked_for_something_like_a_project_it_is_one(landscape_engine: Engine) -> None:
+    """ "Something like etcd" is etcd or what resembles it; "etcd alternatives" is not etcd."""
+    like = [
+        h.entry.id
+        for h in landscape_engine.search("need a key-value store for config, something like etcd?").hits
+    ]
+    assert "etcd" in like[:3], like
+    instead = [h.entry.id for h in landscape_engine.search("etcd alternatives").hits]
+    assert "etcd" not in instead[:5] and {"consul", "zookeeper"} <= set(instead[:5]), instead
+
+
+@pytest.mark.parametrize(
+    ("question", "replaced"),
+    [
+        ("Volcano 是 CNCF 什么级别的项目", []),  # 级别的 (of level) holds 别的 (other)
+        (
+            "Kubernetes 叢集預設的 DNS 服務元件，kubeadm 建叢集時會一起部署，取代了早期的 kube-dns，設定寫在"
+            " Corefile 裡，要等 CNI 裝好才會正常運作",
+            [],
+        ),
+        ("想找 Harbor 的替代品，自架 registry 有哪些選擇", ["harbor"]),
+        ("除了calico，k8s还有哪些常见的cni插件", ["calico"]),
+    ],
+)
+def test_what_a_question_wants_replaced(landscape_engine: Engine, question: str, replaced: list) -> None:
+    """A cue of replacement speaks of the name beside it, or of the only one said; of two names away from it, of
+    neither. Latin words with Chinese between them are two words: "Harbor 的替代品，自架 registry" does not
+    name "Harbor Registry"."""
+    reading = landscape_engine._read(question)
+    assert reading.alternatives_of == replaced
+    if replaced:
+        assert reading.name_said[replaced[0]] == replaced[0]
+
+
+def test_an_everyday_word_is_no_misspelled_name(landscape_engine: Engine) -> None:
+    """ "mess" is one letter from Mesos, and a word: "jenkins is a mess" says nothing of Mesos."""
+    reading = landscape_engine._read("jenkins is a mess, what do people use instead")
+    assert reading.named == ["jenkins"] and not reading.typo_named
+    assert landscape_engine._read("promethues 怎么配告警").typo_named == ["prometheus"]
 
 
 @pytest.mark.parametrize(

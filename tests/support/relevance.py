@@ -121,6 +121,9 @@ CLOSING_DIR = RELEVANCE_DIR / "closing"
 """201 questions written at the close of issue 9 (2026-12-02) by a blind helper from 33 texts none of the other sets
 used: held out, scored first on 849234c and never read by whoever changes the engine."""
 
+ALTERNATIVES_DIR = RELEVANCE_DIR / "alternatives"
+"""Questions asking for something instead of a named project, in many phrasings, and controls that use the same
+cue words to describe one tool (a blind helper, 2026-12-02)."""
 CHATTER_DEV_DIR = RELEVANCE_DIR / "chatter-dev"
 """Questions as typed in a workplace Slack, a need, a name or a comparison wrapped in talk (who asked, deadlines,
 jokes), by a blind helper on 2026-12-02: a development set."""
