@@ -60,15 +60,15 @@ class Catalog:
     identity_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     """entry id → the index terms of what it *is*: its names, tags and category (not its description)."""
     lead_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    """entry id → the index terms of its descriptions' first clauses (``_lead_terms``)."""
     tag_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     """entry id → the index terms of its tags that are not its names' (日志聚合, "runtime security"): what it does,
     which an alternative to it does too (``index.rank``)."""
-    """entry id → the index terms of its descriptions' first clauses (``_lead_terms``)."""
     weak_names: set[str] = field(default_factory=set)
+    """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
     plain_words: frozenset[str] = frozenset()
     """Everyday English words that name nothing (mess, wash, story): never taken for a misspelled name
     ("jenkins is a mess" says nothing of Mesos)."""
-    """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
     cjk_names: list[tuple[str, str, str]] = field(default_factory=list)
     """(folded Chinese name or alias, entry id, its key), longest first, for substring matching."""
     ascii_terms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)

@@ -49,11 +49,11 @@ W_LIKE = 3.0
 CLOSED_SHARE = 0.5
 """What an entry with no source repository keeps of its score when the question asks for open source."""
 CONTEXT_SHARE = 0.5
+"""What a project named as the setting of a question keeps of its score: the question asks for something else."""
 REPLACED_SHARE = 0.4
+"""And what a project asked to be replaced keeps of that: "velero alternatives" lists Velero last, if at all."""
 PICK_ALIKE = 0.5
 """What an editor's pick of a replaced project's category that is nothing like it keeps of its lead."""
-"""And what a project asked to be replaced keeps of that: "velero alternatives" lists Velero last, if at all."""
-"""What a project named as the setting of a question keeps of its score: the question asks for something else."""
 MATURITY_PART = 3.0
 """The weight of a maturity word as a part of the question (an IDF-like figure: a mid-frequency word)."""
 CNCF_PART = 1.5

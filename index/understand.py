@@ -117,6 +117,16 @@ def _find_names(
     return found
 
 
+def _common(groups: Sequence[tuple[str, ...]], common_term: Callable[[str], bool]) -> bool:
+    """Whether a name said in ``groups`` is everybody's: as common as its most informative spelling said ("k8s" is
+    as common as "kubernetes"; ``Reading.generic_named``)."""
+    return all(any(common_term(t) for t in group) for group in groups)
+
+
+def _said_commonly(said: str, catalog: Catalog, common_term: Callable[[str], bool]) -> bool:
+    return _common(term_groups(said, catalog), common_term)
+
+
 def _replaced(
     text: str,
     cues: Sequence[tuple[int, int]],
@@ -127,7 +137,8 @@ def _replaced(
     """The projects a question wants something instead of: the name right beside a cue of replacement, on the side
     the cue takes its project ("instead of Jenkins", "Kafka 以外", "把 Jenkins 换成…"; ``CUE_GAP``), or, with
     none beside one, the only name it says but everybody's setting ("jenkins 太重了，有没有别的选择", "we use
-    litmus today, what other chaos tools run on k8s?"; not "在 Kubernetes 核心控制器之外"). ``generic(entry_id)``: whether the name is Kubernetes-common."""
+    litmus today, what other chaos tools run on k8s?"; not "在 Kubernetes 核心控制器之外").
+    ``generic(entry_id)``: whether the name as said is as common as Kubernetes (``_common``)."""
     exact = [n for n in named if n[1] not in reading.typo_named] or list(named)
     beside = []
     for a, b in cues:
@@ -439,7 +450,7 @@ def read_question(
             cues,
             named,
             reading,
-            lambda e: all(any(common_term(t) for t in g) for g in term_groups(reading.name_said[e], catalog)),
+            lambda e: _said_commonly(reading.name_said[e], catalog, common_term),
         )
         reading.only_alike = all(LIKENESS_CUES.fullmatch(text[a:b]) for a, b in cues)
         reading.of_status = bool(STATUS_WORDS.search(text))
@@ -458,8 +469,7 @@ def read_question(
     for entry_id in reading.named:
         said = term_groups(reading.name_said[entry_id], catalog) or reading.name_terms[:1]
         reading.name_groups[entry_id] = said
-        # A name is as common as its most informative spelling said: "k8s" is as common as "kubernetes".
-        if all(any(common_term(t) for t in group) for group in said):
+        if _common(said, common_term):
             reading.generic_named.append(entry_id)
     reading.category_groups = term_groups(" ".join(reading.category_terms), catalog)
     # A word of the best category's own name said beside its term ("clouds" in "clouds outside China")
