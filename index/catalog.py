@@ -400,7 +400,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         for entry_id, value in owners:
             answer_to(word, entry_id, value)
     for entry in kb.entries.values():
-        initials = naming.initialism(entry.name)
+        initials = naming.abbreviation(entry)
         if initials and initials not in names and not is_everyday(initials):
             answer_to(initials, entry.id, naming.WORD)
     _drop_category_spellings(kb, names, strength)

@@ -100,9 +100,8 @@ _NOT_INITIALLED = frozenset({"of", "for", "and", "the", "a", "an", "to", "on", "
 
 
 def initialism(name: str) -> str:
-    """The abbreviation people use for a name of three or more words: Open Application Model → oam,
-    Kubernetes Event-driven Autoscaling → keda. Empty for shorter names, or names with digits or
-    Chinese (their initials abbreviate nothing)."""
+    """The initials of a name of three or more words: Open Application Model → oam. Empty for shorter
+    names, or names with digits or Chinese (their initials abbreviate nothing)."""
     if _CJK.search(name) or re.search(r"\d|[(（]", name):
         return ""
     words = [w for w in name.replace("-", " ").split() if w.lower() not in _NOT_INITIALLED]
@@ -113,8 +112,25 @@ def initialism(name: str) -> str:
     return "".join(w[0] for w in words).lower()
 
 
+def abbreviation(entry: Entry) -> str:
+    """The abbreviation people use for ``entry``: its name's initials when its own texts write them (Open
+    Policy Agent says "OPA", Open Cluster Management "OCM"). Initials no text writes abbreviate nothing
+    anybody says, and would take a word from elsewhere: "C++ STL" is not Sidero Talos Linux, nor "KMS"
+    kubectl-mcp-server."""
+    initials = initialism(entry.name)
+    if not initials:
+        return ""
+    texts = fold(" ".join((entry.description.en, entry.description.zh, *entry.other_descriptions)))
+    return initials if re.search(rf"(?<![a-z0-9]){re.escape(initials)}(?![a-z0-9])", texts) else ""
+
+
 def name_words(text: str) -> list[str]:
     return _NAME_WORD.findall(text)
+
+
+MENTIONED_ELSEWHERE = 8
+"""A word of a name that this many entries' descriptions mention is a technology, a language or a format that the
+name is about (C++ in 28, JSON in 18, GPU in 19), no short name for it; "thrift" (5) and "hdfs" (6) still are."""
 
 
 def distinctive_words(
@@ -125,13 +141,19 @@ def distinctive_words(
     A word counts when it is at least three letters, appears in one entry's names only, and is not an
     everyday word of the descriptions (``everyday``): "Containers" in "Kata Containers" is not
     distinctive, "Kata" is. Only open-source projects (with a repository) answer to a word of their
-    name: people shorten "Apache Thrift" to "thrift", not "Capital One" to "capital".
+    name: people shorten "Apache Thrift" to "thrift", not "Capital One" to "capital". Nor is it a word that
+    many descriptions mention (``MENTIONED_ELSEWHERE``): "C++", "JSON", "IoT" and "GPU" are things of their own,
+    not Sogou C++ Workflow, kyverno-json, Azure IoT Edge or the NVIDIA GPU Operator.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     for entry in entries.values():
         for text, _strength in spellings(entry):
             for word in name_words(text):
                 owners[word].add(entry.id)
+    mentioned: Counter[str] = Counter()
+    for entry in entries.values():
+        texts = fold(" ".join((entry.description.en, *entry.other_descriptions)))
+        mentioned.update(set(_NAME_WORD.findall(texts)))
     found: dict[str, list[tuple[str, float]]] = {}
     for entry in entries.values():
         if not entry.repo:
@@ -141,7 +163,13 @@ def distinctive_words(
             if len(words) < 2 or _CJK.search(text):
                 continue
             for word in words:
-                if len(word) >= 3 and not word.isdigit() and len(owners[word]) == 1 and not everyday(word):
+                if (
+                    len(word) >= 3
+                    and not word.isdigit()
+                    and len(owners[word]) == 1
+                    and not everyday(word)
+                    and mentioned[word] < MENTIONED_ELSEWHERE
+                ):
                     found.setdefault(word, [(entry.id, WORD)])
     return found
 

@@ -79,6 +79,11 @@ PASSING_MEMBERSHIP = 0.7
 """A question that says five words or more of its own describes what it wants, and a category word in it is
 said in passing ("…shuts workloads down on a schedule to cut cloud cost"): a member of that category
 covers the category's words at 70 %, not as though it said them, so the entry that says the rest leads."""
+UNION_SHARE = 0.3
+"""How much of what an entry's other descriptions add to its best one counts (``_Coverage.best``): a question
+written from a text of its own mixes what the card, the landscape's line and the project's README each say
+("IoT development framework" from one, "abstracts devices" from another), but an entry described three times is
+no better an answer for saying the same words three ways."""
 MIN_COVERAGE = 0.5
 LONG_QUESTION_COVERAGE = 0.4
 """Below this share of a question's own words an answer is *partial* (four or more words: chattier)."""
@@ -226,12 +231,13 @@ class _Coverage:
         return value / self.total
 
     def best(self, terms: frozenset[str], texts: Sequence[frozenset[str]], membership: float = 0.0) -> float:
-        """The coverage of the best of an entry's ``texts`` (``terms`` is all of them): each text meets
-        only the few question words the entry says at all."""
+        """The coverage of the best of an entry's ``texts`` (``terms`` is all of them), plus ``UNION_SHARE`` of
+        what the others add: each text meets only the few question words the entry says at all."""
         said = terms & self.vocabulary
         if len(texts) < 2 or not said:
             return self(said, membership)
-        return max(self(said & text, membership) for text in texts)
+        best = max(self(said & text, membership) for text in texts)
+        return best + UNION_SHARE * (self(said, membership) - best)
 
 
 def _settings(reading: Reading, share: Parts) -> set[str]:

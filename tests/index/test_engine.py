@@ -699,6 +699,23 @@ def test_a_name_of_three_words_answers_to_its_initials(
     assert landscape_engine.search(question).hits[0].entry.id == first
 
 
+@pytest.mark.parametrize(
+    ("question", "not_named"),
+    [
+        # Initials no text of the entry writes: nobody calls Sidero Talos Linux "STL".
+        ("C++ STL 容器里 vector 和 deque 应该怎么选", "sidero-talos-linux"),
+        # A word of a name that many descriptions mention is a thing of its own.
+        ("C++ STL 容器里 vector 和 deque 应该怎么选", "sogou-c-plus-plus-workflow"),
+        ("what is the best json library", "kyverno-json"),
+        ("IoT 设备上跑什么系统", "azure-iot-edge"),
+    ],
+)
+def test_a_word_that_abbreviates_or_names_something_else_is_no_name(
+    landscape_engine: Engine, question: str, not_named: str
+) -> None:
+    assert not_named not in landscape_engine._read(question).named
+
+
 def test_a_project_is_found_in_the_landscapes_words_as_well_as_ours(landscape_engine: Engine) -> None:
     """Apollo's card is hand-written; the landscape's own line for it ("a reliable open-source configuration
     management system") is searched too, never shown."""
@@ -1131,3 +1148,15 @@ def test_warming_up_opens_every_converter_an_answer_needs(landscape_engine: Engi
     landscape_engine.search("容器網路方案有哪些")
     assert opened >= 3
     assert normalize._converter.cache_info().currsize == opened
+
+
+def test_what_an_entrys_other_descriptions_add_counts_in_part(landscape_engine: Engine) -> None:
+    """A question written from a text of its own mixes what Shifu's card says ("IoT development framework") with
+    what its README says ("abstract out … IoT devices"): Shifu covers more of it than any one of its texts does,
+    and leads the entries that say as much in one text but less in all (``rank.UNION_SHARE``)."""
+    question = (
+        "Kubernetes-native IoT development framework that abstracts physical devices as microservices you can "
+        "reach over HTTP"
+    )
+    ids = [h.entry.id for h in landscape_engine.search(question).hits]
+    assert "shifu" in ids[:2], ids
