@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -93,6 +93,12 @@ class Catalog:
     """index term → the index terms of every word in its lexicon group (itself included)."""
     synonym_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
     """English index term of a lexicon group → the words of the group that give it ("aw" → "aws")."""
+    vendor_terms: dict[str, int] = field(default_factory=dict)
+    """index term of a vendor's word (aw, 亚马逊, azure) → the vendor's number (``KnowledgeBase.vendors``)."""
+    vendor_groups: list[frozenset[str]] = field(default_factory=list)
+    """vendor number → the index terms of its words."""
+    offered_by: dict[str, frozenset[int]] = field(default_factory=dict)
+    """entry id → the vendors whose offer it is (``_offered_by``); entries of no vendor are absent."""
     by_category: dict[str, list[str]] = field(default_factory=dict)
     """category id → entry ids whose primary category it is, in data order."""
     related_by_category: dict[str, list[str]] = field(default_factory=dict)
@@ -122,6 +128,15 @@ class Catalog:
         """Whether the entry is an organisation's card (a CNCF member, a service provider), not a project."""
         category = self.categories.get(self.entries[entry_id].category)
         return category is not None and category.organisations
+
+    def vendor_said(self, group: Sequence[str]) -> int | None:
+        """The vendor a question's term group says, if any: all of the vendor's terms, as its lexicon group gives
+        them to any of its words ("aws" → amazon, aw, 亚马逊…), not a word that stems alike ("awful" → aw)."""
+        for term in group:
+            vendor = self.vendor_terms.get(term)
+            if vendor is not None and self.vendor_groups[vendor] <= set(group):
+                return vendor
+        return None
 
     def close_names(self, word: str, *, cutoff: float = naming.TYPO_SIMILARITY, n: int = 3) -> list[str]:
         """Entry ids whose name or alias is spelled like ``word`` (typos: kubernets, zookeper, etdc)."""
@@ -292,6 +307,31 @@ def _entry_texts(entry: Entry) -> tuple[frozenset[str], ...]:
     identity = frozenset(t for text in [entry.name, *entry.aliases, *entry.tags] for t in analyze(fold(text)))
     texts = [t for t in (entry.description.zh, entry.description.en, *entry.other_descriptions) if t]
     return tuple(identity | frozenset(analyze(fold(t))) for t in texts) or (identity,)
+
+
+def _vendor_terms(kb: KnowledgeBase) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for number, group in enumerate(kb.vendors):
+        for word in group:
+            folded = fold(word)
+            stems = analyze(folded)
+            for term in [folded] if folded in stems else stems[:1] if len(stems) == 1 else []:
+                found.setdefault(term, number)
+    return found
+
+
+def _offered_by(entry: Entry, vendors: tuple[tuple[str, ...], ...]) -> frozenset[int]:
+    """The vendors whose offer ``entry`` is: its name or an alias begins with a vendor's word ("Amazon ECR",
+    "AWS Fargate", 阿里云容器服务). Mentioning a vendor ("runs on AWS, GCP and Azure") makes nothing its offer, nor
+    does a vendor's homepage: Velero and Harbor are on VMware's pages, and are no answer to "vmware 的容器平台"."""
+    heads = [fold(text) for text in (entry.name, *entry.aliases) if "/" not in text]  # not "google/cadvisor"
+    found = set()
+    for number, group in enumerate(vendors):
+        for word in map(fold, group):
+            pattern = re.escape(word) + (r"(?![0-9a-z])" if word.isascii() else "")
+            if any(re.match(pattern, head) for head in heads):
+                found.add(number)
+    return frozenset(found)
 
 
 def _cjk_synonyms(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -506,6 +546,16 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.plain_words = plain_english() - names.keys()
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
     catalog.lead_terms = {e.id: _lead_terms(e) for e in kb.entries.values()}
+    catalog.vendor_terms = _vendor_terms(kb)
+    catalog.vendor_groups = [
+        frozenset(t for t, v in catalog.vendor_terms.items() if v == number)
+        for number in range(len(kb.vendors))
+    ]
+    catalog.offered_by = {
+        e.id: offers
+        for e in kb.entries.values()
+        if (offers := _offered_by(e, kb.vendors)) and not catalog.is_organisation(e.id)
+    }
     catalog.tag_terms = {e.id: _tag_terms(e) for e in kb.entries.values()}
     catalog.cjk_names = [
         (name, entry_id, compact(name))

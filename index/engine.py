@@ -256,6 +256,11 @@ class Engine:
             and _joined(reading)
             and len({catalog.is_organisation(e) for e in named}) == 1
         )
+        offers = _vendors_offers(catalog, reading, ranked)
+        if len(offers) >= 2 and reading.compare_cue:
+            # Two clouds set against each other for a need ("阿里云和腾讯云的 k8s 哪个好", "ovh vs scaleway
+            # kubernetes"): their offers for it are compared, not the companies, nor Kubernetes.
+            return "comparison", None, [rank.Scored(e, 1.0, frozenset()) for e in offers]
         top = ranked[0].entry_id
         # Two names set against each other ("Calico vs Cilium") compare them, however long the question.
         leads = top in named or len(reading.content) < LONG_SENTENCE or reading.versus
@@ -404,6 +409,24 @@ def _asks_to_compare(catalog: Catalog, reading: Reading) -> bool:
         return True
     categories = [catalog.entries[e].category for e in reading.named]
     return len(set(categories)) < len(categories)
+
+
+def _vendors_offers(catalog: Catalog, reading: Reading, ranked: list[rank.Scored]) -> list[str]:
+    """Each vendor the question says (``Catalog.vendor_said``), in the order said, by its best-ranked offer, when it
+    says a need besides them."""
+    said: list[int] = []
+    for group in reading.all_terms:
+        vendor = catalog.vendor_said(group)
+        if vendor is not None and vendor not in said:
+            said.append(vendor)
+    if len(said) < 2 or all(catalog.vendor_said(g) is not None for g in reading.all_terms):
+        return []  # "Scaleway vs DigitalOcean" compares the companies: no need is said
+    best: dict[int, str] = {}
+    for scored in ranked:
+        for vendor in catalog.offered_by.get(scored.entry_id, frozenset()):
+            best.setdefault(vendor, scored.entry_id)
+    offers = [best[v] for v in said if v in best]
+    return list(dict.fromkeys(offers))
 
 
 def _compared(catalog: Catalog, named: list[str]) -> list[rank.Scored]:

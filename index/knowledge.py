@@ -31,8 +31,11 @@ class KnowledgeBase:
     categories: dict[str, Category]
     entries: dict[str, Entry]
     lexicon: tuple[tuple[str, ...], ...] = ()
+    """Groups of words that mean the same thing to someone asking, vendors' groups included."""
     merge_notes: tuple[str, ...] = ()
     fingerprint: str = ""
+    vendors: tuple[tuple[str, ...], ...] = ()
+    """The lexicon's groups that name a cloud or company (亚马逊, amazon, aws): whose services are whose."""
 
 
 @dataclass
@@ -160,6 +163,7 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
     categories: dict[str, Category] = {}
     category_lines: dict[str, tuple[str, int]] = {}
     lexicon: list[tuple[str, ...]] = []
+    vendors: list[tuple[str, ...]] = []
     layers: dict[Path, _Layer] = {d: _Layer() for d in data_dirs}
     seen_ids: dict[tuple[Path, str], tuple[str, int]] = {}
     references: list[tuple[str, int, str, str]] = []  # (file, line, field label, category id)
@@ -182,7 +186,12 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
             continue
         if not isinstance(document, dict):
             problems.append(
-                Problem(file, 1, "", "must be a mapping with categories:, entries:, own_words: or lexicon:")
+                Problem(
+                    file,
+                    1,
+                    "",
+                    "must be a mapping with categories:, entries:, own_words:, lexicon: or vendors:",
+                )
             )
             continue
         try:
@@ -243,6 +252,8 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
             own_words.append((file, line_of(lines, ("own_words", i, "id")), f"{label}.id", words))
 
         lexicon.extend(tuple(group) for group in parsed.lexicon)
+        vendors.extend(tuple(group) for group in parsed.vendors)
+        lexicon.extend(tuple(group) for group in parsed.vendors if len(group) >= 2)
 
     for category in categories.values():
         for entry_id in category.featured:
@@ -274,6 +285,7 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
         entries={e.id: e for e in merged},
         lexicon=tuple(lexicon),
         merge_notes=tuple(notes),
+        vendors=tuple(vendors),
     )
     return kb, problems
 
@@ -313,4 +325,5 @@ def load(data_dirs: Sequence[Path]) -> KnowledgeBase:
         lexicon=kb.lexicon,
         merge_notes=kb.merge_notes,
         fingerprint=fingerprint(data_dirs),
+        vendors=kb.vendors,
     )

@@ -56,13 +56,16 @@ IS_AFTER = re.compile(r"^\s*(?:is|are)\b")
 Longhorn", "what Kubernetes is"): the question is about it, whatever else it says."""
 ALTERNATIVE_CUES = re.compile(
     r"替代品|替代方案|替代|代替|取代|平替|竞品|换掉|换成|(?<!不)同类(?!型)|对标|类似|類似|除了|之外|以外|其他|其它|(?<![级級区區类類个個性])[别別]的|"
+    r"对应|對應|相当于|相當於|"
     r"\b(?:alternatives?(?:\s+to)?|instead(?:\s+of)?|replac(?:e|es|ing|ement|ements)(?:\s+for)?|competitors?|"
+    r"equivalents?(?:\s+(?:of|to))?|counterparts?|"
     r"similar\s+to|(?:tools?|projects?|options?|something|anything|products?|software)\s+like|"
     r"other\s+than|(?:what|which|any)\s+other|what\s+else|besides|apart\s+from|aside\s+from|get(?:ting)?\s+rid\s+of|ditch(?:ing)?|"
     r"(?:mov(?:e|ing)|migrat(?:e|ing)|switch(?:ing)?)\s+(?:away\s+)?(?:off|from))\b"
 )
 """Asked for something to use instead of a named project, in the many ways people ask it ("Jenkins 的替代品", "除了
-Jenkins 还有什么", "类似 Harbor 的", "alternatives to Kubernetes", "tools similar to Helm", "moving off Swarm"):
+Jenkins 还有什么", "类似 Harbor 的", "alternatives to Kubernetes", "tools similar to Helm", "moving off Swarm", "GKE 在 AWS 上对应的是哪个", "the ECR
+equivalent on Azure"):
 the answer is its neighbours, not entries whose descriptions say "alternative" (Supabase, "the Firebase
 alternative"). 别的 (other) is no cue inside 级别的 (level), nor 同类 (of a kind) inside 不同类型 (different types)."""
 CUE_OBJECT_AFTER = re.compile(

@@ -54,6 +54,9 @@ REPLACED_SHARE = 0.4
 """And what a project asked to be replaced keeps of that: "velero alternatives" lists Velero last, if at all."""
 PICK_ALIKE = 0.5
 """What an editor's pick of a replaced project's category that is nothing like it keeps of its lead."""
+W_VENDOR = 3.0
+"""A vendor's word said ("private registry on aws", "阿里云上的 k8s"): that vendor's offers gain in proportion to the
+word's part of the question, as a category's members do (``Catalog.offered_by``)."""
 MATURITY_PART = 3.0
 """The weight of a maturity word as a part of the question (an IDF-like figure: a mid-frequency word)."""
 CNCF_PART = 1.5
@@ -312,6 +315,17 @@ def _family(catalog: Catalog, replaced: Sequence[str], candidates: Iterable[str]
     }
 
 
+def _vendor_share(catalog: Catalog, share: Parts) -> dict[int, float]:
+    """vendor number → the part of the question its words are (their share of its own words)."""
+    total = sum(w for _g, w in share.content_groups)
+    found: dict[int, float] = {}
+    for group, weight in share.content_groups:
+        vendor = catalog.vendor_said(group)
+        if vendor is not None:
+            found[vendor] = found.get(vendor, 0.0) + share.content * weight / total
+    return found
+
+
 def _picks(catalog: Catalog, categories: Sequence[str]) -> dict[str, float]:
     """entry id → 1.0 … 0.5 down the editor's picks of ``categories``."""
     bonus: dict[str, float] = {}
@@ -368,6 +382,12 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     narrows = _Coverage(narrowing)
     says_content = _Coverage(share.content_groups)
     says_category = _Coverage(category_words)
+    vendor_share = _vendor_share(catalog, share)
+    says_rest, best_rest = _Coverage([]), 0.0
+    if vendor_share:  # what the question asks besides the vendor, and how much of it the best entry says
+        rest = [(g, w) for g, w in share.content_groups if catalog.vendor_said(g) is None]
+        says_rest = _Coverage(rest + category_words)
+        best_rest = max((says_rest(catalog.entry_terms.get(e, frozenset())) for e in found.bm25), default=0.0)
     # Named only as the setting ("在裸金属上部署了 k8s…"), a question still only describes what it wants.
     described_only = not (set(reading.named) - settings or reading.categories or reading.maturity)
     scored = []
@@ -414,6 +434,10 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
             )
         if entry_id not in replaced:
             value += W_LIKE * instead_weight**2 * like
+        if vendor_share and vendor_share.keys() & catalog.offered_by.get(entry_id, frozenset()):
+            # As far as the offer is what else is asked: Dubbo is Alibaba's, and no answer to 阿里云镜像仓库.
+            offered = max(vendor_share[v] for v in catalog.offered_by[entry_id] if v in vendor_share)
+            value += W_VENDOR * offered * (1.0 if says_rest(own) or not best_rest else 0.0)
         if matured:
             value += W_MATURITY * share.maturity
         if entry.cncf is not None:

@@ -178,10 +178,12 @@ class OwnWordsModel(Strict):
 
 
 class FileModel(Strict):
-    """One data file: any of categories, entries, own words and lexicon; ``source: landscape`` for imports."""
+    """One data file: any of categories, entries, own words, lexicon and vendors; ``source: landscape`` for imports."""
 
     source: StrictStr = "curated"
     categories: list[dict] = []
     entries: list[dict] = []
     own_words: list[dict] = []
     lexicon: list[Annotated[list[Word], Field(min_length=2)]] = []
+    vendors: list[Annotated[list[Word], Field(min_length=1)]] = []
+    """Clouds and companies, one group of their names each: lexicon groups that also say whose services are whose."""

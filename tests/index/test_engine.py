@@ -1160,3 +1160,46 @@ def test_what_an_entrys_other_descriptions_add_counts_in_part(landscape_engine: 
     )
     ids = [h.entry.id for h in landscape_engine.search(question).hits]
     assert "shifu" in ids[:2], ids
+
+
+def test_a_vendors_word_asks_for_its_offers(landscape_engine: Engine) -> None:
+    """阿里云 says whose registry is asked for: Alibaba Cloud's, before registries that only mention Alibaba, and
+    an Alibaba project that is no registry (Dubbo) gains nothing (``Catalog.offered_by``, ``rank.W_VENDOR``)."""
+    catalog = landscape_engine.catalog
+    aws = catalog.vendor_terms["aw"]
+    assert aws in catalog.offered_by["amazon-ecr"] and aws in catalog.offered_by["aws-fargate"]
+    assert "cadvisor" not in catalog.offered_by  # its alias "google/cadvisor" is a repository, not a name
+    ids = [h.entry.id for h in landscape_engine.search("阿里云镜像仓库").hits]
+    assert ids[0] == "alibaba-cloud-acr", ids
+    assert "apache-dubbo" not in ids
+
+
+@pytest.mark.parametrize(
+    ("question", "replaced", "wanted"),
+    [
+        ("GKE 在 Azure 上对应的是哪个", "gke", "aks"),
+        ("what's the ECR equivalent on tencent cloud", "amazon-ecr", "tencent-tcr"),
+    ],
+)
+def test_a_counterpart_on_another_cloud_is_asked_like_an_alternative(
+    landscape_engine: Engine, question: str, replaced: str, wanted: str
+) -> None:
+    assert landscape_engine._read(question).alternatives_of == [replaced]
+    ids = [h.entry.id for h in landscape_engine.search(question).hits]
+    assert wanted in ids[:2] and replaced not in ids[:2], ids
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("阿里云和腾讯云的 k8s 哪个好", ["aliyun-container-service", "tencent-tke"]),
+        ("ovh vs scaleway kubernetes", ["ovh-managed-kubernetes-service", "scaleway-kubernetes-kapsule"]),
+        ("华为云和阿里云的镜像仓库对比", ["huawei-cloud-swr", "alibaba-cloud-acr"]),
+    ],
+)
+def test_two_clouds_compared_for_a_need_compare_their_offers(
+    landscape_engine: Engine, question: str, compared: list
+) -> None:
+    """Not the companies' cards, nor Kubernetes: each cloud's best offer for what is asked, in the order said."""
+    answer = landscape_engine.search(question)
+    assert answer.understood == "comparison" and [h.entry.id for h in answer.hits] == compared

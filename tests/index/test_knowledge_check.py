@@ -213,3 +213,28 @@ def test_a_broken_own_words_record_names_file_line_and_field(
     problems = knowledge.check([_data(tmp_path, {"c.yaml": CATEGORY, "e.yaml": ENTRY, "words/w.yaml": text})])
     assert [(p.file.endswith("words/w.yaml"), p.line, p.field) for p in problems] == [(True, line, field)]
     assert message in problems[0].message
+
+
+def test_vendors_are_lexicon_groups_that_say_whose_offers_are_whose(tmp_path: Path) -> None:
+    kb = knowledge.load(
+        [
+            _data(
+                tmp_path,
+                {"c.yaml": CATEGORY, "e.yaml": ENTRY, "v.yaml": "vendors:\n  - [亚马逊, aws]\n  - [ibm]\n"},
+            )
+        ]
+    )
+    assert kb.vendors == (("亚马逊", "aws"), ("ibm",))
+    assert ("亚马逊", "aws") in kb.lexicon and ("ibm",) not in kb.lexicon  # one word is a synonym of nothing
+
+
+def test_a_broken_vendor_group_names_file_line_and_field(tmp_path: Path) -> None:
+    problems = knowledge.check(
+        [
+            _data(
+                tmp_path,
+                {"c.yaml": CATEGORY, "e.yaml": ENTRY, "v.yaml": "vendors:\n  - [aws, amazon]\n  - []\n"},
+            )
+        ]
+    )
+    assert [(p.file.endswith("v.yaml"), p.line, p.field) for p in problems] == [(True, 3, "vendors[1]")]

@@ -28,6 +28,7 @@ from tests.support.relevance import (
     PROBE_DIR,
     STRANGER_DIR,
     UNSEEN_DIR,
+    VENDOR_DIR,
     ZH_DEV_DIR,
     ZH_HELD_DIR,
     K,
@@ -248,9 +249,10 @@ def test_relevance_stranger(landscape_engine) -> None:  # type: ignore[no-untype
     )
 
 
-CLOSING_BEHIND_FTS5 = {"description-en": 0.06, "vendor": 0.18, "status": 0.08}
+CLOSING_BEHIND_FTS5 = {"description-en": 0.06, "vendor": 0.05, "status": 0.08}
 """The closing set's kinds where ecosys trails BM25 on MRR, and by how much it may: English descriptions 0.913
-against 0.962 and vendor questions 0.638 against 0.815 (recall 0.911 against 0.889) when first scored; status
+against 0.962 and vendor questions 0.638 against 0.815 (recall 0.911 against 0.889) when first scored, 0.80 since a
+vendor's word asks for its offers (``rank.W_VENDOR``, found on the vendor development set, 2026-12-03); status
 questions 0.829 against 0.900 (recall 0.900, level) since asking for alternatives was read in more phrasings
 (2026-12-02 stop 24; 0.909 before). Which of its questions moved was not looked at: the set is held out."""
 CLOSING_RECALL_BEHIND_FTS5 = {"chat": 0.04}
@@ -319,6 +321,28 @@ def test_relevance_alternatives(landscape_engine) -> None:  # type: ignore[no-un
         assert row["ecosys"].recall >= row["fts5-bm25"].recall, kind
         assert row["ecosys"].mrr > row["fts5-bm25"].mrr, kind
     assert kinds["control"]["ecosys"].recall == 1.0
+
+
+VENDOR_BARS = (0.63, 0.65)
+"""recall@5 / MRR of the vendor set (``tests/relevance/vendor``: which service of which cloud, in three scripts, by a
+blind helper on 2026-12-03): 0.604 / 0.628 when first scored, before any change made with it (FTS5 0.672 / 0.625);
+0.644 / 0.667 once a vendor's word asked for its offers, "X 在 AWS 上对应的" asked for X's counterpart and two
+clouds compared for a need compared their offers."""
+VENDOR_RECALL_BEHIND_FTS5 = 0.04
+"""Its recall still trails BM25's (0.644 against 0.672): 16 of its expected services are in no entry, Europe's clouds
+are no region the knowledge base knows, and BM25 reads "aws's own container orchestrator" word by word."""
+
+
+def test_relevance_vendor(landscape_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "阿里云上跑 k8s 用哪个", "the managed kubernetes on azure", "GKE 在 AWS 上对应的是哪个": above the level reached,
+    ahead of FTS5 on MRR and within the stated shortfall of its recall."""
+    questions, _unresolved = load_blind(landscape_engine.entries(), LANDSCAPE_SNAPSHOT, VENDOR_DIR)
+    ours, _kinds = _report("vendor (dev) set", landscape_engine, questions)
+    baseline = evaluate("fts5-bm25", questions, _baseline(landscape_engine).search)
+    assert ours.recall >= VENDOR_BARS[0], "\n".join(ours.misses)
+    assert ours.mrr >= VENDOR_BARS[1]
+    assert ours.mrr > baseline.mrr
+    assert ours.recall >= baseline.recall - VENDOR_RECALL_BEHIND_FTS5
 
 
 HEADINGS_RECALL_BAR = 0.64

@@ -124,6 +124,9 @@ used: held out, scored first on 849234c and never read by whoever changes the en
 ALTERNATIVES_DIR = RELEVANCE_DIR / "alternatives"
 """Questions asking for something instead of a named project, in many phrasings, and controls that use the same
 cue words to describe one tool (a blind helper, 2026-12-02)."""
+VENDOR_DIR = RELEVANCE_DIR / "vendor"
+"""Which service of which cloud, regions and one cloud's counterpart of another's, in three scripts, from 49 texts no
+other set used, by a blind helper (2026-12-03): a development set."""
 CHATTER_DEV_DIR = RELEVANCE_DIR / "chatter-dev"
 """Questions as typed in a workplace Slack, a need, a name or a comparison wrapped in talk (who asked, deadlines,
 jokes), by a blind helper on 2026-12-02: a development set."""
