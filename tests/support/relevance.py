@@ -127,6 +127,9 @@ cue words to describe one tool (a blind helper, 2026-12-02)."""
 VENDOR_DIR = RELEVANCE_DIR / "vendor"
 """Which service of which cloud, regions and one cloud's counterpart of another's, in three scripts, from 49 texts no
 other set used, by a blind helper (2026-12-03): a development set."""
+TAIWAN_DIR = RELEVANCE_DIR / "taiwan"
+"""Traditional Chinese as written in Taiwan: descriptions, headings, chat and names from 鐵人賽 series, Taiwanese blogs
+and zh-tw vendor pages none of the other sets used, by a blind helper (2026-12-03): a development set."""
 CHATTER_DEV_DIR = RELEVANCE_DIR / "chatter-dev"
 """Questions as typed in a workplace Slack, a need, a name or a comparison wrapped in talk (who asked, deadlines,
 jokes), by a blind helper on 2026-12-02: a development set."""
