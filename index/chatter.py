@@ -17,7 +17,8 @@ words are chatter: "my manager wants a one-pager on Longhorn by EOD", "新人一
 def chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
     """Whether the words around the names a question says (spelled right) are chatter: it asks what one of them
     is, or, with no category, no "instead of" and not only names everybody says (Kubernetes: "how to save money
-    on k8s" asks for something else), its other words lean to everyday language (``CHATTER``)."""
+    on k8s" asks for something else), how to do something with one ("harbor 怎么部署到生产环境的集群里": Harbor, not
+    an installer that says 部署 and 生产环境) or its other words lean to everyday language (``CHATTER``)."""
     exact = [e for e in reading.named if e not in reading.typo_named]
     if not (exact and reading.content) or reading.alternatives_of:
         return False
@@ -25,6 +26,8 @@ def chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
         return True
     if reading.categories or all(e in reading.generic_named for e in exact):
         return False
+    if reading.asked_how:
+        return True
     return evidence(words_said(reading), catalog.specific) <= CHATTER
 
 

@@ -421,11 +421,17 @@ def _vendors_offers(catalog: Catalog, reading: Reading, ranked: list[rank.Scored
             said.append(vendor)
     if len(said) < 2 or all(catalog.vendor_said(g) is not None for g in reading.all_terms):
         return []  # "Scaleway vs DigitalOcean" compares the companies: no need is said
-    best: dict[int, str] = {}
+    # The offer that says most of what else is asked ("kubernetes" in "ovh vs scaleway kubernetes": OVH's managed
+    # Kubernetes, not its registry), the better ranked among equals.
+    need = [g for g in reading.all_terms if catalog.vendor_said(g) is None]
+    best: dict[int, tuple[int, str]] = {}
     for scored in ranked:
+        own = catalog.entry_terms.get(scored.entry_id, frozenset())
+        says = sum(1 for g in need if own.intersection(g))
         for vendor in catalog.offered_by.get(scored.entry_id, frozenset()):
-            best.setdefault(vendor, scored.entry_id)
-    offers = [best[v] for v in said if v in best]
+            if vendor not in best or says > best[vendor][0]:
+                best[vendor] = (says, scored.entry_id)
+    offers = [best[v][1] for v in said if v in best]
     return list(dict.fromkeys(offers))
 
 

@@ -54,6 +54,12 @@ WHAT_BEFORE = re.compile(r"\bwhat\s*$")
 IS_AFTER = re.compile(r"^\s*(?:is|are)\b")
 """Said just before or after a name, these ask what the project is ("flannel 是啥", "什么是 Karmada", "what is
 Longhorn", "what Kubernetes is"): the question is about it, whatever else it says."""
+HOW_TO_AFTER = re.compile(r"^\s*(?:要|该|应该|到底|究竟)?\s*(?:怎么|如何|怎样)(?!样)")
+HOW_TO_BEFORE = re.compile(
+    r"\bhow\s+(?:do\s+(?:i|we|you)\s+|to\s+|can\s+(?:i|we)\s+|should\s+(?:i|we)\s+)(?:\w+\s+)?\w+\s*$"
+)
+"""Said just after or before a name, these ask how to do something *with* the project ("harbor 怎么部署到生产环境",
+"how to upgrade istio"): the question is about it, and the rest says what with it."""
 ALTERNATIVE_CUES = re.compile(
     r"替代品|替代方案|替代|代替|取代|平替|竞品|换掉|换成|(?<!不)同类(?!型)|对标|类似|類似|除了|之外|以外|其他|其它|(?<![级級区區类類个個性])[别別]的|"
     r"对应|對應|相当于|相當於|"

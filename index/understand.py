@@ -23,6 +23,8 @@ from index.question_words import (
     CUE_GAP,
     CUE_OBJECT_AFTER,
     CUE_OBJECT_BEFORE,
+    HOW_TO_AFTER,
+    HOW_TO_BEFORE,
     IS_AFTER,
     LIKENESS_CUES,
     MATURITY_CONTEXT,
@@ -321,6 +323,12 @@ def _asked_what_it_is(text: str, start: int, end: int) -> bool:
     )
 
 
+def _asked_how_to(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is asked how to do something with ("harbor 怎么部署", "how to
+    upgrade istio")."""
+    return bool(HOW_TO_AFTER.match(text[end:]) or HOW_TO_BEFORE.search(text[max(0, start - 40) : start]))
+
+
 JOINED_BY = 4
 """How many characters besides spaces may stand between a weak cue and a name it joins ("etcd 还是用 consul")."""
 
@@ -427,6 +435,8 @@ def read_question(
                 reading.context_named.append(entry_id)
             elif strength != TYPO and _asked_what_it_is(text, at, at + len(said)):
                 reading.asked_what = True
+            elif strength != TYPO and _asked_how_to(text, at, at + len(said)):
+                reading.asked_how = True
             if _after_a_name(text, at, named, VERSUS):
                 reading.versus = True
 

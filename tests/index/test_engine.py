@@ -1203,3 +1203,21 @@ def test_two_clouds_compared_for_a_need_compare_their_offers(
     """Not the companies' cards, nor Kubernetes: each cloud's best offer for what is asked, in the order said."""
     answer = landscape_engine.search(question)
     assert answer.understood == "comparison" and [h.entry.id for h in answer.hits] == compared
+
+
+@pytest.mark.parametrize(
+    ("question", "asked_how"),
+    [
+        ("harbor 怎么部署到生产环境的集群里", True),
+        ("how to upgrade istio without downtime", True),
+        ("how do we back up velero's own config", True),
+        ("harbor 和 quay 哪个好", False),
+        ("怎么给 k8s 做备份", False),  # Kubernetes is everybody's setting: a backup tool is asked
+    ],
+)
+def test_asked_how_to_do_something_with_a_project(
+    landscape_engine: Engine, question: str, asked_how: bool
+) -> None:
+    """Asked how to do something with a project, the question is about that project: its card leads, not a tool
+    whose description happens to say the rest ("部署", "生产环境")."""
+    assert landscape_engine._read(question).asked_how == asked_how
