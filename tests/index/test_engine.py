@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.engine import Engine
+from index.tokenizer import analyze
 
 HOSTILE = [
     'AND ( "*',
@@ -1221,3 +1222,10 @@ def test_asked_how_to_do_something_with_a_project(
     """Asked how to do something with a project, the question is about that project: its card leads, not a tool
     whose description happens to say the rest ("部署", "生产环境")."""
     assert landscape_engine._read(question).asked_how == asked_how
+
+
+def test_taiwans_word_for_the_terminal_is_the_terminal(landscape_engine: Engine) -> None:
+    """終端機 is what Taiwan writes for a terminal, and OpenCC leaves it as 终端机: it means 终端 and "terminal"
+    (``data/lexicon.yaml``)."""
+    content = landscape_engine._read("在終端機裡點來點去的 k8s 工具").content
+    assert any({"终端机", "终端", *analyze("terminal")} <= set(group) for group in content), content
