@@ -310,6 +310,8 @@ def _entry_texts(entry: Entry) -> tuple[frozenset[str], ...]:
 
 
 def _vendor_terms(kb: KnowledgeBase) -> dict[str, int]:
+    """Index term of each vendor's word → the vendor's number: a Chinese word as jieba keeps it whole (阿里云), an
+    English one by its stem (aws → aw)."""
     found: dict[str, int] = {}
     for number, group in enumerate(kb.vendors):
         for word in group:

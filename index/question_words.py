@@ -70,9 +70,8 @@ ALTERNATIVE_CUES = re.compile(
     r"(?:mov(?:e|ing)|migrat(?:e|ing)|switch(?:ing)?)\s+(?:away\s+)?(?:off|from))\b"
 )
 """Asked for something to use instead of a named project, in the many ways people ask it ("Jenkins 的替代品", "除了
-Jenkins 还有什么", "类似 Harbor 的", "alternatives to Kubernetes", "tools similar to Helm", "moving off Swarm", "GKE 在 AWS 上对应的是哪个", "the ECR
-equivalent on Azure"):
-the answer is its neighbours, not entries whose descriptions say "alternative" (Supabase, "the Firebase
+Jenkins 还有什么", "类似 Harbor 的", "alternatives to Kubernetes", "tools similar to Helm", "moving off Swarm"), or
+for its counterpart elsewhere ("GKE 在 AWS 上对应的是哪个", "the ECR equivalent on Azure"): the answer is its neighbours, not entries whose descriptions say "alternative" (Supabase, "the Firebase
 alternative"). 别的 (other) is no cue inside 级别的 (level), nor 同类 (of a kind) inside 不同类型 (different types)."""
 CUE_OBJECT_AFTER = re.compile(
     r"除了|对标|\b(?:instead\s+of|other\s+than|besides|apart\s+from|aside\s+from|similar\s+to|\w+\s+like|"

@@ -383,11 +383,11 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     says_content = _Coverage(share.content_groups)
     says_category = _Coverage(category_words)
     vendor_share = _vendor_share(catalog, share)
-    says_rest, best_rest = _Coverage([]), 0.0
-    if vendor_share:  # what the question asks besides the vendor, and how much of it the best entry says
+    says_rest, rest_said = _Coverage([]), False
+    if vendor_share:  # what the question asks besides the vendor, and whether any candidate says some of it
         rest = [(g, w) for g, w in share.content_groups if catalog.vendor_said(g) is None]
         says_rest = _Coverage(rest + category_words)
-        best_rest = max((says_rest(catalog.entry_terms.get(e, frozenset())) for e in found.bm25), default=0.0)
+        rest_said = any(says_rest(catalog.entry_terms.get(e, frozenset())) for e in found.bm25)
     # Named only as the setting ("在裸金属上部署了 k8s…"), a question still only describes what it wants.
     described_only = not (set(reading.named) - settings or reading.categories or reading.maturity)
     scored = []
@@ -434,10 +434,10 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
             )
         if entry_id not in replaced:
             value += W_LIKE * instead_weight**2 * like
-        if vendor_share and vendor_share.keys() & catalog.offered_by.get(entry_id, frozenset()):
-            # As far as the offer is what else is asked: Dubbo is Alibaba's, and no answer to 阿里云镜像仓库.
-            offered = max(vendor_share[v] for v in catalog.offered_by[entry_id] if v in vendor_share)
-            value += W_VENDOR * offered * (1.0 if says_rest(own) or not best_rest else 0.0)
+        offers = vendor_share.keys() & catalog.offered_by.get(entry_id, frozenset())
+        # Only an offer that says something else asked: Dubbo is Alibaba's, and no answer to 阿里云镜像仓库.
+        if offers and (says_rest(own) or not rest_said):
+            value += W_VENDOR * max(vendor_share[v] for v in offers)
         if matured:
             value += W_MATURITY * share.maturity
         if entry.cncf is not None:
