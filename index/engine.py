@@ -414,16 +414,15 @@ def _asks_to_compare(catalog: Catalog, reading: Reading) -> bool:
 def _vendors_offers(catalog: Catalog, reading: Reading, ranked: list[rank.Scored]) -> list[str]:
     """Each vendor the question says (``Catalog.vendor_said``), in the order said, by its best-ranked offer, when it
     says a need besides them."""
-    said: list[int] = []
-    for group in reading.all_terms:
-        vendor = catalog.vendor_said(group)
-        if vendor is not None and vendor not in said:
-            said.append(vendor)
-    if len(said) < 2 or all(catalog.vendor_said(g) is not None for g in reading.all_terms):
-        return []  # "Scaleway vs DigitalOcean" compares the companies: no need is said
-    # The offer that says most of what else is asked ("kubernetes" in "ovh vs scaleway kubernetes": OVH's managed
-    # Kubernetes, not its registry), the better ranked among equals.
-    need = [g for g in reading.all_terms if catalog.vendor_said(g) is None]
+    vendors = [catalog.vendor_said(g) for g in reading.all_terms]
+    said = list(dict.fromkeys(v for v in vendors if v is not None))
+    # The rest is the need ("kubernetes" in "ovh vs scaleway kubernetes"); "Scaleway vs DigitalOcean" says none and
+    # compares the companies.
+    need = [g for g, v in zip(reading.all_terms, vendors, strict=True) if v is None]
+    if len(said) < 2 or not need:
+        return []
+    # The offer that says most of the need (OVH's managed Kubernetes, not its registry), the better ranked among
+    # equals.
     best: dict[int, tuple[int, str]] = {}
     for scored in ranked:
         own = catalog.entry_terms.get(scored.entry_id, frozenset())

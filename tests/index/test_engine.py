@@ -1213,7 +1213,7 @@ def test_two_clouds_compared_for_a_need_compare_their_offers(
         ("how to upgrade istio without downtime", True),
         ("how do we back up velero's own config", True),
         ("harbor 和 quay 哪个好", False),
-        ("怎么给 k8s 做备份", False),  # Kubernetes is everybody's setting: a backup tool is asked
+        ("怎么给 k8s 做备份", False),  # 怎么 before the name asks how to back up: a backup tool is asked
     ],
 )
 def test_asked_how_to_do_something_with_a_project(
