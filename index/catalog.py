@@ -19,7 +19,7 @@ from index.model import Category, Entry
 from index.names import compact
 from index.normalize import fold
 from index.prior import prior
-from index.specificity import plain_english, specificity
+from index.specificity import everyday_english, plain_english, specificity
 from index.tokenizer import ASCII_WORD, STOP_WORDS, analyze, spans_of
 
 if TYPE_CHECKING:
@@ -69,6 +69,9 @@ class Catalog:
     plain_words: frozenset[str] = frozenset()
     """Everyday English words that name nothing (mess, wash, story): never taken for a misspelled name
     ("jenkins is a mess" says nothing of Mesos)."""
+    everyday_names: frozenset[str] = frozenset()
+    """One-word names (folded) that are also everyday English words (calico, harbor, argo: ``everyday_english``):
+    in an English sentence about something else, they are that word (``index.homonyms``)."""
     cjk_names: list[tuple[str, str, str]] = field(default_factory=list)
     """(folded Chinese name or alias, entry id, its key), longest first, for substring matching."""
     ascii_terms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
@@ -546,6 +549,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.words = {t: words for t in texts if (words := words_of(t)) is not None}
     catalog.specific = specificity(_said_words(kb, catalog.words))
     catalog.plain_words = plain_english() - names.keys()
+    catalog.everyday_names = everyday_english(k for k in names if k.isascii() and k.isalpha())
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
     catalog.lead_terms = {e.id: _lead_terms(e) for e in kb.entries.values()}
     catalog.vendor_terms = _vendor_terms(kb)

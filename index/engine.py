@@ -20,9 +20,11 @@ from index.catalog import Catalog
 from index.chatter import words_said
 from index.errors import DataError, Problem
 from index.highlight import highlight
+from index.homonyms import everyday_sense
 from index.model import Category, Entry, Lang
 from index.names import compact
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize
+from index.question_words import COMPARE_TERMS
 from index.reading import Reading, fragment
 from index.specificity import evidence
 from index.textsearch import TextSearch
@@ -263,7 +265,7 @@ class Engine:
             return "comparison", None, [rank.Scored(e, 1.0, frozenset()) for e in offers]
         top = ranked[0].entry_id
         # Two names set against each other ("Calico vs Cilium") compare them, however long the question.
-        leads = top in named or len(reading.content) < LONG_SENTENCE or reading.versus
+        leads = top in named or len(_besides_cues(reading)) < LONG_SENTENCE or reading.versus
         if len(named) >= 2 and leads and (_asks_to_compare(catalog, reading) or bare):
             # Without "vs" or "区别", only names spelled right and nothing else make a comparison: two
             # guessed spellings in a row are more likely one thing misspelled than two things compared,
@@ -286,8 +288,11 @@ class Engine:
 
         Judged on what the question says besides the projects and categories it names: each word of
         the ecosystem's vocabulary (``Catalog.domain_terms``) counts for it, a named project, category
-        or maturity twice; it is off-topic when the words outside outnumber those twice over.
+        or maturity twice; it is off-topic when the words outside outnumber those twice over. A name that is an
+        everyday word said in its everyday sense (``index.homonyms``) names nothing.
         """
+        if everyday_sense(reading, self._catalog):
+            return True
         domain = self._catalog.domain_terms
         words = words_said(reading)
         off = sum(1 for g in words if not domain.intersection(g))
@@ -297,7 +302,10 @@ class Engine:
 
     def _in_domain(self, reading: Reading) -> bool:
         """Whether a question that names no project is about the ecosystem: it speaks the ecosystem's own
-        words, and they outweigh its everyday ones. A question naming a project or a maturity is."""
+        words, and they outweigh its everyday ones. A question naming a project or a maturity is, unless the name
+        is an everyday word said in its everyday sense ("Are calico cats always female?")."""
+        if everyday_sense(reading, self._catalog):
+            return False
         exact = [e for e in reading.named if e not in reading.typo_named]
         if exact or reading.maturity or reading.mentions_cncf:
             return True
@@ -399,13 +407,20 @@ LONG_SENTENCE = 3
 """Words besides the names from which a comparison cue may be a word of a description ("持续比较集群状态")."""
 
 
+def _besides_cues(reading: Reading) -> list[tuple[str, ...]]:
+    """The question's words but its comparison cues ("compare", 区别): how long a sentence is, they say how to
+    answer, not what about ("my manager asked me to compare kong and traefik" says two words besides)."""
+    return [g for g in reading.content if not COMPARE_TERMS.intersection(g)]
+
+
 def _asks_to_compare(catalog: Catalog, reading: Reading) -> bool:
     """A comparison cue, unless it is only "or" (还是) in a sentence that says more, or any cue in a long
     one, between projects of different kinds: "calico or flannel for a small cluster" compares, "local
     development against a remote Kubernetes or OpenShift cluster" describes a tool."""
     if not reading.compare_cue:
         return False
-    if not reading.content or (not reading.weak_compare_cue and len(reading.content) < LONG_SENTENCE):
+    said = _besides_cues(reading)
+    if not said or (not reading.weak_compare_cue and len(said) < LONG_SENTENCE):
         return True
     categories = [catalog.entries[e].category for e in reading.named]
     return len(set(categories)) < len(categories)

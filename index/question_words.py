@@ -48,12 +48,32 @@ NAME_JOINERS = re.compile(r"^\s*(?:和|与|跟|及|以及|或|或者|还是|、|
 
 VERSUS = re.compile(r"^\s*(?:vs\.?|versus|pk|对比)\s*$")
 """Said between two names, this compares them whatever else the question says ("Calico vs Cilium")."""
-WHAT_IS_BEFORE = re.compile(r"(?:什么是|啥是|\bwhat(?:'s|\s+is|\s+are|\s+does)|\bexplain)\s*$")
+WHAT_IS_BEFORE = re.compile(
+    r"(?:什么是|啥是|\bwhat(?:'s|\s+is|\s+are|\s+does)|\bexplain(?:ing)?|"
+    r"\blook(?:ing)?\s+(?:at|into)|\bread(?:ing)?\s+(?:up\s+)?(?:on|about)|\bcheck(?:ing)?\s+out|\blearn(?:ing)?\s+about|"
+    r"\b(?:one-?pager|primer|talk|presentation|write-?up|docs?|intro|overview|deck|slides)\s+(?:on|about))\s*$"
+)
 WHAT_IS_AFTER = re.compile(r"^\s*(?:到底|究竟)?\s*(?:是个|是一个|是)?\s*(?:啥|什么|干嘛|干啥|做什么|干什么)")
 WHAT_BEFORE = re.compile(r"\bwhat\s*$")
 IS_AFTER = re.compile(r"^\s*(?:is|are)\b")
 """Said just before or after a name, these ask what the project is ("flannel 是啥", "什么是 Karmada", "what is
-Longhorn", "what Kubernetes is"): the question is about it, whatever else it says."""
+Longhorn", "what Kubernetes is"), or ask to study it ("look into vault", "read up on envoy": not the setting, though
+"into" and "on" often say one; nor is "a one-pager on consul"): the question is about it, whatever else it says."""
+TROUBLE_WORDS = re.compile(
+    r"\b(?:keeps?\s+\w+ing|stuck|hang(?:s|ing)|hung|crash\w*|fail(?:s|ed|ing|ure)?|broken|breaks|"
+    r"(?:won|can|doesn|isn|aren|didn)'?t|not\s+working|errors?|dropping|drops|expir\w*|time[sd]?\s*out|timing\s+out|"
+    r"oom\w*|leak\w*|slow|throttl\w*|wrong|[45]\d\d)\b|"
+    r"报错|失败|起不来|卡在|卡住|断断续续|不生效|挂了|挂掉|崩溃|超时|报錯|失敗|崩潰|超時"
+)
+"""Trouble said after a project's name ("helm rollback keeps hanging", "rook 部署 ceph 卡在 osd", "envoy keeps returning
+503"): asked how to fix something with it, so the question is about it, however many other words it says."""
+EXPLAIN_ASKED = re.compile(
+    r"\b(?:primer|gist|tl;?dr|eli5|like\s+i'?m\s+(?:five|5)|rundown|crash\s+course|explain\w*|"
+    r"what\s+(?:it|that|this)\s+(?:is|does|means)|what\s+(?:is|does)\s+(?:it|that|this))\b|"
+    r"科普|介绍一下|介紹一下|干嘛用|幹嘛用|是干什么的|是幹什麼的"
+)
+"""Asked to be told what something is, away from its name ("…the jaeger stuff is my problem now. quick primer?",
+"give me the gist", "ELI5"): with one project named, the question asks what it is."""
 HOW_TO_AFTER = re.compile(r"^\s*(?:要|该|应该|到底|究竟)?\s*(?:怎么|如何|怎样)(?!样)")
 HOW_TO_BEFORE = re.compile(
     r"\bhow\s+(?:do\s+(?:i|we|you)\s+|to\s+|can\s+(?:i|we)\s+|should\s+(?:i|we)\s+)(?:\w+\s+)?\w+\s*$"
@@ -93,6 +113,18 @@ STATUS_WORDS = re.compile(
 )
 """Words that tell how a project stands ("archived", 停更): asked what to use instead of a project that is gone,
 what mentions it (its successor, a migration path from it) says more."""
+STILL_ASKED = re.compile(
+    r"\bstill\s+(?:a\s+thing|around|alive|active|relevant|maintained|developed|supported|used|using|in\s+use)\b|"
+    r"\banymore\b"
+)
+"""Asked whether a project still stands ("is Jaeger still a thing?", "anyone still using X?"): a question about
+the project, however everyday its other words ("I still don't get it" is no such question)."""
+RUN_BEFORE = re.compile(
+    r"\b(?:set(?:ting)?\s+up|deploy(?:ing)?|install(?:ing)?|upgrad(?:e|ing)|"
+    r"(?:migrat(?:e|ing)|switch(?:ing)?|mov(?:e|ing))\s+(?:to|off))\s+$"
+)
+"""Said just before a name, these make it software to run ("upgrade helm", "migrate to calico"), not the everyday word
+it also is (``index.homonyms``)."""
 LIKENESS_CUES = re.compile(
     r"同类|对标|类似|類似|\b(?:similar\s+to|(?:tools?|projects?|options?|something|anything|products?|software)\s+like)\b"
 )

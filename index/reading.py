@@ -69,9 +69,9 @@ class Reading:
     versus: bool = False
     """Two names are set against each other ("Calico vs Cilium"): a comparison, however long the question."""
     asked_what: bool = False
+    """A name is asked what it is ("flannel 是啥", "what is Longhorn"): the question is about that project."""
     asked_how: bool = False
     """A name is asked how to do something with ("harbor 怎么部署", "how to upgrade istio")."""
-    """A name is asked what it is ("flannel 是啥", "what is Longhorn"): the question is about that project."""
     chatter: list[tuple[str, ...]] = field(default_factory=list)
     """The words said around the names when they are everyday talk, not the ecosystem's (``CHATTER``): taken
     out of ``content``, they describe nothing to look for."""

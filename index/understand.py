@@ -23,6 +23,7 @@ from index.question_words import (
     CUE_GAP,
     CUE_OBJECT_AFTER,
     CUE_OBJECT_BEFORE,
+    EXPLAIN_ASKED,
     HOW_TO_AFTER,
     HOW_TO_BEFORE,
     IS_AFTER,
@@ -37,6 +38,7 @@ from index.question_words import (
     STAGE_WORDS,
     STATUS_WORDS,
     THING_AFTER,
+    TROUBLE_WORDS,
     VERSUS,
     WEAK_COMPARE_CUES,
     WHAT_BEFORE,
@@ -298,11 +300,13 @@ def _find_misspelled_pairs(
 
 def _said_as_context(text: str, start: int, end: int, own: frozenset[str]) -> bool:
     """Whether the name at ``text[start:end]`` is the setting of the question, not its subject: after
-    "基于", "on", "replace"…, before "based", "原生", "上"…, or before a word the project is not:
-    "PostgreSQL operator" and "Kubernetes 的渐进式交付控制器" ask for something else, "Traefik ingress" and
+    "基于", "on", "replace"… (not "look into", "read up on": ``WHAT_IS_BEFORE``), before "based", "原生",
+    "上"…, or before a word the project is not: "PostgreSQL operator" and "Kubernetes 的渐进式交付控制器" ask for something else, "Traefik ingress" and
     "DaoCloud 的容器平台" about Traefik and DaoCloud (``own``: the index terms of what the entry is,
     ``Catalog.identity_terms``)."""
     after = text[end : end + 16]
+    if WHAT_IS_BEFORE.search(text[max(0, start - 24) : start]):
+        return False
     if CONTEXT_BEFORE.search(text[max(0, start - 16) : start]) or RELATION_AFTER.match(after):
         return True
     following = THING_AFTER.match(after) or OF.match(after)
@@ -315,7 +319,7 @@ def _said_as_context(text: str, start: int, end: int, own: frozenset[str]) -> bo
 def _asked_what_it_is(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is asked what it is ("flannel 是啥", "what is Longhorn", "what
     Kubernetes is")."""
-    before, after = text[max(0, start - 12) : start], text[end:]
+    before, after = text[max(0, start - 24) : start], text[end:]
     return bool(
         WHAT_IS_BEFORE.search(before)
         or WHAT_IS_AFTER.match(after)
@@ -440,6 +444,12 @@ def read_question(
             if _after_a_name(text, at, named, VERSUS):
                 reading.versus = True
 
+    exact = [e for e in reading.named if e not in reading.typo_named]
+    if len(exact) == 1 and exact[0] not in reading.context_named:
+        if EXPLAIN_ASKED.search(text):
+            reading.asked_what = True
+        elif TROUBLE_WORDS.search(text, text.find(reading.name_said[exact[0]])):
+            reading.asked_how = True
     if reading.weak_compare_cue and not _joins_names(text, named):
         # "plugins in Lua, Python or gRPC": an "or" that lists words, not projects, compares nothing.
         reading.compare_cue = reading.weak_compare_cue = False

@@ -208,6 +208,67 @@ def test_everyday_questions_are_not_about_the_ecosystem(landscape_engine: Engine
     assert not landscape_engine.search(question).hits
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "our calico kitten hid under the bed all weekend",
+        "we booked a harbor cruise for saturday evening",
+        "the bank vault scene in that heist movie was ridiculous",
+    ],
+)
+def test_a_name_said_in_its_everyday_sense_names_nothing(landscape_engine: Engine, question: str) -> None:
+    answer = landscape_engine.search(question)
+    assert answer.understood == "nothing" and not answer.hits
+    assert not landscape_engine.in_domain(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("calico", "calico"),
+        ("is calico still maintained?", "calico"),
+        ("is harbor still a thing in 2026? my lead keeps bringing it up", "harbor"),
+        ("老板下午要听汇报，同事一直让我看 harbor 的文档", "harbor"),  # Chinese around it: the project
+        ("calico or flannel for a small team?", "calico"),
+        ("harbor alternatives for a tiny homelab", None),
+        ("can someone explain vault to me like I'm five", "vault"),  # asked what it is
+        ("my lead wants me to look into vault before the offsite", "vault"),  # a thing to study
+    ],
+)
+def test_an_everyday_word_that_is_a_name_names_it_with_the_ecosystem_around(
+    landscape_engine: Engine, question: str, entry_id: str | None
+) -> None:
+    answer = landscape_engine.search(question)
+    assert answer.hits and landscape_engine.in_domain(question)
+    if entry_id:
+        assert answer.hits[0].entry.id == entry_id
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # Trouble said after the name: how to fix something with it.
+        ("helm rollback hangs forever on a release whose hook failed", "helm"),
+        ("vault token keeps expiring halfway through our deploys", "vault"),
+        # The gist asked for away from the name, or a one-pager on it: what it is.
+        ("inherited the consul cluster from a coworker who quit, can someone give me the gist", "consul"),
+        ("my boss wants a one-pager on vault by friday", "vault"),
+    ],
+)
+def test_a_project_asked_about_at_length_comes_first(
+    landscape_engine: Engine, question: str, entry_id: str
+) -> None:
+    answer = landscape_engine.search(question)
+    assert answer.understood == "project" and answer.hits[0].entry.id == entry_id
+
+
+def test_a_comparison_cue_does_not_make_a_sentence_long(landscape_engine: Engine) -> None:
+    # "compare" says how to answer: two words besides it are a short sentence, and the names are compared.
+    answer = landscape_engine.search("my manager asked me to compare kong and traefik")
+    assert answer.understood == "comparison"
+    assert [h.entry.id for h in answer.hits] == ["kong", "traefik"]
+
+
 def test_landscape_answers_keep_curated_projects_first_with_their_maturity(landscape_engine: Engine) -> None:
     answer = landscape_engine.search("服务网格")
     assert [h.entry.id for h in answer.hits[:2]] == ["istio", "linkerd"]

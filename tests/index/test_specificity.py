@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.specificity import EVERYDAY, UNKNOWN, evidence, specificity
+from index.specificity import EVERYDAY, UNKNOWN, everyday_english, evidence, specificity
 
 
 def test_a_word_of_the_ecosystem_is_specific_and_an_everyday_word_is_not() -> None:
@@ -22,3 +22,12 @@ def test_evidence_adds_words_up_and_unknown_words_lean_away() -> None:
     assert evidence([("pizza",)], specific) == UNKNOWN
     assert evidence([("kubelet",), ("pizza",), ("get",)], specific) == 4.0 + UNKNOWN + EVERYDAY
     assert evidence([("pizza", "kubelet")], specific) == 4.0  # a word and its synonyms: the most specific
+
+
+def test_names_everyday_english_says_are_told_from_those_it_never_says() -> None:
+    # calico and argo are rarer than the "small" lists reach (once in a million words), and still words.
+    assert everyday_english(["calico", "argo", "harbor", "istio", "etcd", "cilium"]) == {
+        "calico",
+        "argo",
+        "harbor",
+    }

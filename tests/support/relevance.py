@@ -130,6 +130,9 @@ other set used, by a blind helper (2026-12-03): a development set."""
 TAIWAN_DIR = RELEVANCE_DIR / "taiwan"
 """Traditional Chinese as written in Taiwan: descriptions, headings, chat and names from 鐵人賽 series, Taiwanese blogs
 and zh-tw vendor pages none of the other sets used, by a blind helper (2026-12-03): a development set."""
+HOMONYMS_DIR = RELEVANCE_DIR / "homonyms"
+"""Workplace talk naming projects whose names are everyday English words (Vault, Harbor, Helm), and the same words
+said in their everyday sense, by a blind helper (2026-12-03): a development set."""
 CHATTER_DEV_DIR = RELEVANCE_DIR / "chatter-dev"
 """Questions as typed in a workplace Slack, a need, a name or a comparison wrapped in talk (who asked, deadlines,
 jokes), by a blind helper on 2026-12-02: a development set."""
