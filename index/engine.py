@@ -272,7 +272,7 @@ class Engine:
             # and "用 prometheus 监控 k8s" asks about monitoring. Nor is a long sentence one when the
             # evidence points elsewhere: "a middleware over RocketMQ, Kafka or Pulsar that hides their
             # 差异" asks for that middleware.
-            return "comparison", None, _compared(catalog, named)
+            return "comparison", None, _compared(catalog, named, reading)
         if top in named and not reading.content:
             return "project", None, ranked
         populated = [c for c in reading.categories if catalog.by_category.get(c)]
@@ -449,9 +449,22 @@ def _vendors_offers(catalog: Catalog, reading: Reading, ranked: list[rank.Scored
     return list(dict.fromkeys(offers))
 
 
-def _compared(catalog: Catalog, named: list[str]) -> list[rank.Scored]:
+def _whose(catalog: Catalog, reading: Reading, entry_id: str) -> bool:
+    """Whether a named entry is a company's card, or was named only by a vendor's words ("huawei cloud" names
+    Huawei's storage card): whose the things compared are, not one of them."""
+    groups = reading.name_groups.get(entry_id, [])
+    return catalog.is_organisation(entry_id) or (
+        bool(groups) and all(catalog.vendor_said(g) is not None for g in groups)
+    )
+
+
+def _compared(catalog: Catalog, named: list[str], reading: Reading) -> list[rank.Scored]:
     """The named projects, in the order asked; those of one kind first ("k8s 用 calico 还是 flannel"
-    compares two network plugins, Kubernetes is the context)."""
+    compares two network plugins, Kubernetes is the context). A company's card named beside two of its
+    services or projects is whose they are (``_whose``): "huawei cloud CCE vs CCI" compares CCE and CCI."""
+    projects = [e for e in named if not _whose(catalog, reading, e)]
+    if len(projects) >= 2:
+        named = projects
     categories = [catalog.entries[e].category for e in named]
     shared = [e for e, c in zip(named, categories, strict=True) if categories.count(c) >= 2]
     ordered = shared + [e for e in named if e not in shared]

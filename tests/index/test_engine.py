@@ -270,6 +270,13 @@ def test_a_comparison_cue_does_not_make_a_sentence_long(landscape_engine: Engine
     assert [h.entry.id for h in answer.hits] == ["kong", "traefik"]
 
 
+def test_whose_services_are_compared_is_not_one_of_them(landscape_engine: Engine) -> None:
+    # "huawei cloud" names Huawei's storage card too: it says whose CCI and CCE are.
+    answer = landscape_engine.search("compare huawei cloud cci and cce")
+    assert answer.understood == "comparison"
+    assert [h.entry.id for h in answer.hits] == ["huawei-cloud-cci", "huawei-cloud-cce"]
+
+
 def test_landscape_answers_keep_curated_projects_first_with_their_maturity(landscape_engine: Engine) -> None:
     answer = landscape_engine.search("服务网格")
     assert [h.entry.id for h in answer.hits[:2]] == ["istio", "linkerd"]
