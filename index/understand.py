@@ -446,7 +446,12 @@ def read_question(
                 reading.versus = True
 
     exact = [e for e in reading.named if e not in reading.typo_named]
-    if len(exact) == 1 and exact[0] not in reading.context_named:
+    # One project named by a name of its own (not one word of it: "devs" for Serverless Devs).
+    if (
+        len(exact) == 1
+        and exact[0] not in reading.context_named
+        and reading.name_strength[exact[0]] > naming.WORD
+    ):
         if EXPLAIN_ASKED.search(text):
             reading.asked_what = True
         elif TROUBLE_WORDS.search(text, text.find(reading.name_said[exact[0]])):

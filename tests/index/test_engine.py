@@ -263,6 +263,14 @@ def test_a_project_asked_about_at_length_comes_first(
     assert answer.understood == "project" and answer.hits[0].entry.id == entry_id
 
 
+def test_one_word_of_a_name_is_not_the_subject_of_trouble(landscape_engine: Engine) -> None:
+    # "devs" is one word of Serverless Devs: the trouble after it asks for a tool, not about that project.
+    answer = landscape_engine.search(
+        "our devs keep setting cpu requests way too high, need a tool that recommends requests"
+    )
+    assert answer.understood == "search" and answer.hits[0].entry.id == "vertical-pod-autoscaler"
+
+
 def test_a_comparison_cue_does_not_make_a_sentence_long(landscape_engine: Engine) -> None:
     # "compare" says how to answer: two words besides it are a short sentence, and the names are compared.
     answer = landscape_engine.search("my manager asked me to compare kong and traefik")
