@@ -246,7 +246,8 @@ class _Coverage:
 def _settings(reading: Reading, share: Parts) -> set[str]:
     """The projects named as the setting of a question that asks for something else: "基于 kubespray 的…",
     "replace Zabbix", or a name a fifth of all entries say (Kubernetes). A setting is no answer's evidence."""
-    alternatives = set(reading.alternatives_of)
+    # Asked whether it is still used, the project is an answer too ("is anyone still using X, or what instead").
+    alternatives = set() if reading.still_asked else set(reading.alternatives_of)
     if not (share.content_groups or reading.category_groups):
         return alternatives
     return set(reading.context_named) | set(reading.generic_named) | alternatives
@@ -453,7 +454,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
             value *= CLOSED_SHARE  # "开源的…": a hosted service or a company's card is not what is asked
         if setting or entry_id in family:
             value *= CONTEXT_SHARE  # the setting of what is asked for, not the answer ("基于 kubespray 的…")
-        if entry_id in replaced and not reading.only_alike:
+        if entry_id in replaced and not reading.only_alike and not reading.still_asked:
             value *= REPLACED_SHARE
         scored.append(Scored(entry_id, value, frozenset(own & wanted), content))
     order = catalog.position

@@ -37,6 +37,7 @@ from index.question_words import (
     RELATION_IS,
     STAGE_WORDS,
     STATUS_WORDS,
+    STILL_ASKED,
     THING_AFTER,
     TROUBLE_WORDS,
     VERSUS,
@@ -479,6 +480,7 @@ def read_question(
             lambda e: _said_commonly(reading.name_said[e], catalog, common_term),
         )
         reading.only_alike = all(LIKENESS_CUES.fullmatch(text[a:b]) for a, b in cues)
+        reading.still_asked = bool(STILL_ASKED.search(text))
         reading.of_status = bool(STATUS_WORDS.search(text))
         spans += cues
     outside = _outside(text, spans)

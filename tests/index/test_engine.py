@@ -271,6 +271,20 @@ def test_one_word_of_a_name_is_not_the_subject_of_trouble(landscape_engine: Engi
     assert answer.understood == "search" and answer.hits[0].entry.id == "vertical-pod-autoscaler"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id", "instead"),
+    [
+        ("is anyone still using jaeger, or what do people use instead", "jaeger", "zipkin"),
+        ("flannel 现在还有人在用吗，还是都换别的方案了", "flannel", "calico"),
+    ],
+)
+def test_asked_whether_a_project_is_still_used_it_leads_its_alternatives(
+    landscape_engine: Engine, question: str, entry_id: str, instead: str
+) -> None:
+    ids = [h.entry.id for h in landscape_engine.search(question).hits]
+    assert ids[0] == entry_id and instead in ids
+
+
 def test_a_comparison_cue_does_not_make_a_sentence_long(landscape_engine: Engine) -> None:
     # "compare" says how to answer: two words besides it are a short sentence, and the names are compared.
     answer = landscape_engine.search("my manager asked me to compare kong and traefik")

@@ -327,13 +327,13 @@ def test_relevance_alternatives(landscape_engine) -> None:  # type: ignore[no-un
     assert kinds["control"]["ecosys"].recall == 1.0
 
 
-HOMONYMS_BARS = (0.78, 0.70)
+HOMONYMS_BARS = (0.80, 0.72)
 """recall@5 / MRR of the homonyms set's questions (``tests/relevance/homonyms``: workplace talk naming Vault, Harbor,
 Helm…, by a blind helper on 2026-12-03): 0.787 / 0.696 on 101c56f, 0.707 / 0.616 when first scored with
 ``index.homonyms`` (six English questions declined, 32 more of its off-topic ones); 0.787 / 0.709 once a request for
 a primer or the gist asked what the one project named is ("a one-pager on consul" too), and trouble said after its
 name asked how to fix it; 0.800 / 0.723 once its things in trouble ("calico pods keep crashing") made it no
-setting."""
+setting; 0.813 / 0.736 once asking whether a project is still used put it before what replaces it."""
 HOMONYMS_OFF_TOPIC_EMPTY = 34
 """Of its 40 off-topic questions (a harbor lunch, a bank vault, a calico kitten), 34 answer nothing (2 before
 ``index.homonyms``)."""
