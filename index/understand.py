@@ -302,17 +302,21 @@ def _find_misspelled_pairs(
 def _said_as_context(text: str, start: int, end: int, own: frozenset[str]) -> bool:
     """Whether the name at ``text[start:end]`` is the setting of the question, not its subject: after
     "基于", "on", "replace"… (not "look into", "read up on": ``WHAT_IS_BEFORE``), before "based", "原生",
-    "上"…, or before a word the project is not, unless trouble follows: "PostgreSQL operator" and "Kubernetes 的渐进式交付控制器" ask for something else, "Traefik ingress" and
-    "DaoCloud 的容器平台" about Traefik and DaoCloud (``own``: the index terms of what the entry is,
-    ``Catalog.identity_terms``)."""
+    "上"…, or before a word the project is not: "PostgreSQL operator" and "Kubernetes 的渐进式交付控制器" ask
+    for something else, "Traefik ingress" and "DaoCloud 的容器平台" about Traefik and DaoCloud (``own``: the
+    index terms of what the entry is, ``Catalog.identity_terms``). Trouble said after it makes it the subject
+    whatever follows it: "calico pods keep crashing", "jaeger 里的 trace 断断续续"."""
     after = text[end : end + 16]
     if WHAT_IS_BEFORE.search(text[max(0, start - 24) : start]):
         return False
-    if CONTEXT_BEFORE.search(text[max(0, start - 16) : start]) or RELATION_AFTER.match(after):
+    if CONTEXT_BEFORE.search(text[max(0, start - 16) : start]):
+        return True
+    if TROUBLE_WORDS.search(text, end):
+        return False
+    if RELATION_AFTER.match(after):
         return True
     following = THING_AFTER.match(after) or OF.match(after)
-    if following is None or TROUBLE_WORDS.search(text, end):
-        # "calico pods keep crashing": its things in trouble make it the subject.
+    if following is None:
         return False
     said = [t for t in analyze(following.group(0)) if t not in filler_terms()]
     return bool(said) and said[0] not in own

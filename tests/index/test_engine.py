@@ -251,6 +251,10 @@ def test_an_everyday_word_that_is_a_name_names_it_with_the_ecosystem_around(
         ("helm rollback hangs forever on a release whose hook failed", "helm"),
         ("vault token keeps expiring halfway through our deploys", "vault"),
         ("calico pods keep crashing after the node upgrade", "calico"),  # its pods in trouble: about it
+        (
+            "tempo 里的 trace 查询一直超时，是不是存储后端的问题",
+            "grafana-tempo",
+        ),  # trouble inside it: about it
         # The gist asked for away from the name, or a one-pager on it: what it is.
         ("inherited the consul cluster from a coworker who quit, can someone give me the gist", "consul"),
         ("my boss wants a one-pager on vault by friday", "vault"),
