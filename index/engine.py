@@ -265,7 +265,15 @@ class Engine:
             return "comparison", None, [rank.Scored(e, 1.0, frozenset()) for e in offers]
         top = ranked[0].entry_id
         # Two names set against each other ("Calico vs Cilium") compare them, however long the question.
-        leads = top in named or len(_besides_cues(reading)) < LONG_SENTENCE or reading.versus
+        # "calico or flannel for a small on-prem cluster? boss wants it decided…": an "or" between names all of one
+        # kind compares them however long the rest ("is CI Jenkins or GitHub Actions, are the dashboards in Datadog or
+        # Prometheus…" lists the setting of something else).
+        leads = (
+            top in named
+            or len(_besides_cues(reading)) < LONG_SENTENCE
+            or reading.versus
+            or (reading.weak_compare_cue and len({catalog.entries[e].category for e in named}) == 1)
+        )
         if len(named) >= 2 and leads and (_asks_to_compare(catalog, reading) or bare):
             # Without "vs" or "区别", only names spelled right and nothing else make a comparison: two
             # guessed spellings in a row are more likely one thing misspelled than two things compared,

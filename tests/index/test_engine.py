@@ -296,6 +296,13 @@ def test_a_comparison_cue_does_not_make_a_sentence_long(landscape_engine: Engine
     assert [h.entry.id for h in answer.hits] == ["kong", "traefik"]
 
 
+def test_or_between_two_of_a_kind_compares_them_however_long_the_rest(landscape_engine: Engine) -> None:
+    question = "etcd or consul for our tiny bare-metal lab? my lead wants a decision by the end of the sprint"
+    answer = landscape_engine.search(question)
+    assert answer.understood == "comparison"
+    assert [h.entry.id for h in answer.hits] == ["etcd", "consul"]
+
+
 def test_whose_services_are_compared_is_not_one_of_them(landscape_engine: Engine) -> None:
     # "huawei cloud" names Huawei's storage card too: it says whose CCI and CCE are.
     answer = landscape_engine.search("compare huawei cloud cci and cce")

@@ -334,7 +334,8 @@ Helm…, by a blind helper on 2026-12-03): 0.787 / 0.696 on 101c56f, 0.707 / 0.6
 a primer or the gist asked what the one project named is ("a one-pager on consul" too), and trouble said after its
 name asked how to fix it; 0.800 / 0.723 once its things in trouble ("calico pods keep crashing") made it no
 setting; 0.813 / 0.736 once asking whether a project is still used put it before what replaces it; 0.827 / 0.747
-once trouble inside it ("jaeger 里的 trace 断断续续") did too."""
+once trouble inside it ("jaeger 里的 trace 断断续续") did too; 0.840 / 0.759 once "or" between two of a kind compared
+them however long the rest."""
 HOMONYMS_OFF_TOPIC_EMPTY = 34
 """Of its 40 off-topic questions (a harbor lunch, a bank vault, a calico kitten), 34 answer nothing (2 before
 ``index.homonyms``)."""
