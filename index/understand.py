@@ -154,7 +154,8 @@ def _replaced(
             if follows or (precedes and not CUE_OBJECT_AFTER.search(cue)):
                 beside.append(entry_id)
     own = {n[1] for n in exact if not generic(n[1])}
-    if not beside and len(own) == 1:
+    # A name asked what it is is what the question is about: "what's pulsar and why … instead of the queue we have".
+    if not beside and len(own) == 1 and not reading.asked_what:
         beside = list(own)
     return [e for e in reading.named if e in beside]
 

@@ -258,6 +258,8 @@ def test_an_everyday_word_that_is_a_name_names_it_with_the_ecosystem_around(
         # The gist asked for away from the name, or a one-pager on it: what it is.
         ("inherited the consul cluster from a coworker who quit, can someone give me the gist", "consul"),
         ("my boss wants a one-pager on vault by friday", "vault"),
+        # Asked what it is, it is not what "instead of" (which speaks of something else) replaces.
+        ("what is nats and why does the platform team want it instead of the broker we run today", "nats"),
     ],
 )
 def test_a_project_asked_about_at_length_comes_first(

@@ -335,7 +335,8 @@ a primer or the gist asked what the one project named is ("a one-pager on consul
 name asked how to fix it; 0.800 / 0.723 once its things in trouble ("calico pods keep crashing") made it no
 setting; 0.813 / 0.736 once asking whether a project is still used put it before what replaces it; 0.827 / 0.747
 once trouble inside it ("jaeger 里的 trace 断断续续") did too; 0.840 / 0.759 once "or" between two of a kind compared
-them however long the rest."""
+them however long the rest; 0.853 / 0.772 once a project asked what it is was not what "instead of the queue we
+already have" replaces."""
 HOMONYMS_OFF_TOPIC_EMPTY = 34
 """Of its 40 off-topic questions (a harbor lunch, a bank vault, a calico kitten), 34 answer nothing (2 before
 ``index.homonyms``)."""
