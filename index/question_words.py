@@ -115,7 +115,7 @@ STATUS_WORDS = re.compile(
 what mentions it (its successor, a migration path from it) says more."""
 STILL_ASKED = re.compile(
     r"\bstill\s+(?:a\s+thing|around|alive|active|relevant|maintained|developed|supported|used|using|in\s+use)\b|"
-    r"\banymore\b|还有人(?:在)?用|还在用|还活着|還有人(?:在)?用|還在用|還活著"
+    r"还有人(?:在)?用|还在用|还活着|還有人(?:在)?用|還在用|還活著"
 )
 """Asked whether a project still stands ("is Jaeger still a thing?", "anyone still using X?"): a question about
 the project, however everyday its other words ("I still don't get it" is no such question)."""

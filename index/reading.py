@@ -56,6 +56,9 @@ class Reading:
     """Named entries the question wants something instead of ("Jenkins 的替代品"): their neighbours are the answer."""
     of_status: bool = False
     """It speaks of how a named project stands ("archived", 停更, ``STATUS_WORDS``)."""
+    status_asked: bool = False
+    """It asks whether the one project it names still stands ("is brigade still a thing?", "还有人在用吗"): it is
+    about that project, whatever else it says (``index.chatter``)."""
     still_asked: bool = False
     """With "instead", it asks whether a named project is still used ("thanos 现在还有人在用吗，还是大家都换别的方案了"):
     that project is an answer too, not only what replaces it (``question_words.STILL_ASKED``)."""

@@ -260,6 +260,11 @@ def test_an_everyday_word_that_is_a_name_names_it_with_the_ecosystem_around(
         ("my boss wants a one-pager on vault by friday", "vault"),
         # Asked what it is, it is not what "instead of" (which speaks of something else) replaces.
         ("what is nats and why does the platform team want it instead of the broker we run today", "nats"),
+        # Asked whether it still stands: about it, whatever the rest says.
+        (
+            "is keptn still a thing? it shows up in a design doc from 2021 and nobody here remembers setting it up",
+            "keptn",
+        ),
     ],
 )
 def test_a_project_asked_about_at_length_comes_first(

@@ -336,7 +336,8 @@ name asked how to fix it; 0.800 / 0.723 once its things in trouble ("calico pods
 setting; 0.813 / 0.736 once asking whether a project is still used put it before what replaces it; 0.827 / 0.747
 once trouble inside it ("jaeger 里的 trace 断断续续") did too; 0.840 / 0.759 once "or" between two of a kind compared
 them however long the rest; 0.853 / 0.772 once a project asked what it is was not what "instead of the queue we
-already have" replaces."""
+already have" replaces; 0.853 / 0.783 once asking whether the one project named still stands ("is brigade still a
+thing?") made the rest chatter."""
 HOMONYMS_OFF_TOPIC_EMPTY = 34
 """Of its 40 off-topic questions (a harbor lunch, a bank vault, a calico kitten), 34 answer nothing (2 before
 ``index.homonyms``)."""
