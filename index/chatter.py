@@ -16,13 +16,14 @@ words are chatter: "my manager wants a one-pager on Longhorn by EOD", "新人一
 
 def chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
     """Whether the words around the names a question says (spelled right) are chatter: it asks what one of them
-    is or how it stands ("is brigade still a thing? found it in a design doc from 2020…"), or, with no category, no "instead of" and not only names everybody says (Kubernetes: "how to save money
-    on k8s" asks for something else), how to do something with one ("harbor 怎么部署到生产环境的集群里": Harbor, not
-    an installer that says 部署 and 生产环境) or its other words lean to everyday language (``CHATTER``)."""
+    is or whether it still stands ("is brigade still a thing? found it in a design doc from 2020…"), or, with no
+    category, no "instead of" and not only names everybody says (Kubernetes: "how to save money on k8s" asks for
+    something else), how to do something with one ("harbor 怎么部署到生产环境的集群里": Harbor, not an installer that
+    says 部署 and 生产环境) or its other words lean to everyday language (``CHATTER``)."""
     exact = [e for e in reading.named if e not in reading.typo_named]
     if not (exact and reading.content) or reading.alternatives_of:
         return False
-    if reading.asked_what or reading.status_asked:
+    if reading.asked_what or reading.asked_if_alive:
         return True
     if reading.categories or all(e in reading.generic_named for e in exact):
         return False

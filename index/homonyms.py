@@ -3,10 +3,10 @@ movie Argo based on a true story?" say the names of Calico, Harbor and Argo, and
 
 A question that names a project passes the off-topic gate however everyday its other words: "my manager wants a
 one-pager on Longhorn by EOD" asks about Longhorn. That holds for a name nobody says otherwise. A name that is
-also an everyday English word (``Catalog.everyday_names``), said in an English sentence that names nothing
-else of the ecosystem (no other project, category, maturity, status or "instead of"), is not asked what it is
-or said as a thing to study or to run ("look at envoy", "upgrade helm"), and whose other words lean to everyday language, is that
-word. Chinese around a Latin name never makes it one: a Chinese speaker who
+also an everyday English word (``Catalog.everyday_names``) is that word when it is said in an English sentence
+that names nothing else of the ecosystem (no other project, category, maturity, status, "still a thing?" or
+"instead of"), does not ask what it is or set it to study or to run ("look at envoy", "upgrade helm"), and whose
+other words lean to everyday language. Chinese around a Latin name never makes it one: a Chinese speaker who
 means a helmet writes 头盔, so "同事一直让我看 helm 的 release" is about Helm.
 """
 

@@ -117,8 +117,8 @@ STILL_ASKED = re.compile(
     r"\bstill\s+(?:a\s+thing|around|alive|active|relevant|maintained|developed|supported|used|using|in\s+use)\b|"
     r"还有人(?:在)?用|还在用|还活着|還有人(?:在)?用|還在用|還活著"
 )
-"""Asked whether a project still stands ("is Jaeger still a thing?", "anyone still using X?"): a question about
-the project, however everyday its other words ("I still don't get it" is no such question)."""
+"""Asked whether a project still stands ("is Jaeger still a thing?", "anyone still using X?", 还有人在用吗): a
+question about the project, however everyday its other words ("I still don't get it" is no such question)."""
 RUN_BEFORE = re.compile(
     r"\b(?:set(?:ting)?\s+up|deploy(?:ing)?|install(?:ing)?|upgrad(?:e|ing)|"
     r"(?:migrat(?:e|ing)|switch(?:ing)?|mov(?:e|ing))\s+(?:to|off))\s+$"

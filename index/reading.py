@@ -56,12 +56,14 @@ class Reading:
     """Named entries the question wants something instead of ("Jenkins 的替代品"): their neighbours are the answer."""
     of_status: bool = False
     """It speaks of how a named project stands ("archived", 停更, ``STATUS_WORDS``)."""
-    status_asked: bool = False
-    """It asks whether the one project it names still stands ("is brigade still a thing?", "还有人在用吗"): it is
-    about that project, whatever else it says (``index.chatter``)."""
+    asked_if_alive: bool = False
+    """The one project it names, by a name of its own, is asked whether it still stands ("is brigade still a
+    thing?", "还有人在用吗", ``question_words.STILL_ASKED``): the question is about it, whatever else it says
+    (``index.chatter``)."""
     still_asked: bool = False
-    """With "instead", it asks whether a named project is still used ("thanos 现在还有人在用吗，还是大家都换别的方案了"):
-    that project is an answer too, not only what replaces it (``question_words.STILL_ASKED``)."""
+    """Set where "instead" is read: the question asks whether a project it wants something instead of is still
+    used ("thanos 现在还有人在用吗，还是大家都换别的方案了"), so that project is an answer too, not only what replaces
+    it (``index.rank``)."""
     only_alike: bool = False
     """The question asks only for something like them ("something like etcd?"), which they are too."""
     maturity: str | None = None

@@ -458,7 +458,7 @@ def read_question(
         and exact[0] not in reading.context_named
         and reading.name_strength[exact[0]] > naming.WORD
     ):
-        reading.status_asked = bool(STILL_ASKED.search(text))
+        reading.asked_if_alive = bool(STILL_ASKED.search(text))
         if EXPLAIN_ASKED.search(text):
             reading.asked_what = True
         elif TROUBLE_WORDS.search(text, text.find(reading.name_said[exact[0]])):
