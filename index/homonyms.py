@@ -34,7 +34,7 @@ def everyday_sense(reading: Reading, catalog: Catalog) -> bool:
     if reading.categories or reading.maturity or reading.mentions_cncf or reading.alternatives_of:
         return False
     said = [reading.name_said.get(e, "") for e in exact]
-    if reading.of_status or STATUS_WORDS.search(reading.text) or STILL_ASKED.search(reading.text):
+    if STATUS_WORDS.search(reading.text) or STILL_ASKED.search(reading.text):
         return False
     if reading.asked_what or any(_run(reading.text, s) for s in said):
         return False
