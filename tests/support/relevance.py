@@ -120,6 +120,9 @@ first scored after the session's engine changes and never read by whoever change
 CLOSING_DIR = RELEVANCE_DIR / "closing"
 """201 questions written at the close of issue 9 (2026-12-02) by a blind helper from 33 texts none of the other sets
 used: held out, scored first on 849234c and never read by whoever changes the engine."""
+FINAL_DIR = RELEVANCE_DIR / "final"
+"""150 questions written on 2026-12-03 by a blind helper from 111 texts none of the other sets used: held out,
+scored first on a011dff and never read by whoever changes the engine."""
 
 ALTERNATIVES_DIR = RELEVANCE_DIR / "alternatives"
 """Questions asking for something instead of a named project, in many phrasings, and controls that use the same
