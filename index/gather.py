@@ -119,6 +119,8 @@ def gather(searcher: Searcher, catalog: Catalog, reading: Reading, text: TextSea
         found.bm25.setdefault(entry_id, 0.0)
         for neighbour in catalog.by_category.get(catalog.entries[entry_id].category, []):
             found.bm25.setdefault(neighbour, 0.0)
+        for successor in catalog.entries[entry_id].successors:
+            found.bm25.setdefault(successor, 0.0)
     if reading.maturity:
         for entry in catalog.entries.values():
             if entry.cncf is not None and entry.cncf.maturity == reading.maturity:

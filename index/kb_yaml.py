@@ -56,6 +56,8 @@ def _entry_lines(entry: Entry) -> list[str]:
     field(f"    category: {scalar(entry.category)}")
     if entry.related:
         field(f"    related: {_flow_list(entry.related)}")
+    if entry.successors:
+        field(f"    successors: {_flow_list(entry.successors)}")
     field(f"    homepage: {scalar(entry.homepage)}")
     if entry.repo:
         field(f"    repo: {scalar(entry.repo)}")

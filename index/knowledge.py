@@ -104,6 +104,7 @@ def _entry(model: EntryModel, file: str, line: int, source: str) -> Entry:
         status_year=model.status_year,
         cncf=Cncf(**cncf.model_dump()) if cncf else None,
         related=tuple(r for r in model.related if r != model.category),
+        successors=tuple(model.successors),
         facts=Facts(**model.facts.model_dump()) if model.facts else Facts(),
         strengths=_text(model.strengths),
         tradeoffs=_text(model.tradeoffs),
@@ -167,6 +168,7 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
     layers: dict[Path, _Layer] = {d: _Layer() for d in data_dirs}
     seen_ids: dict[tuple[Path, str], tuple[str, int]] = {}
     references: list[tuple[str, int, str, str]] = []  # (file, line, field label, category id)
+    successor_references: list[tuple[str, int, str, str]] = []  # (file, line, field label, entry id)
     own_words: list[tuple[str, int, str, OwnWordsModel]] = []  # (file, line, field label, words)
 
     for directory, path in data_files(data_dirs):
@@ -230,6 +232,12 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
                         references.append(
                             (file, line_of(lines, ("entries", i, field_name)), f"{label}.{field_name}", value)
                         )
+                successors = raw.get("successors") if isinstance(raw.get("successors"), list) else []
+                successor_references += [
+                    (file, line_of(lines, ("entries", i, "successors", k)), f"{label}.successors[{k}]", value)
+                    for k, value in enumerate(successors)
+                    if isinstance(value, str)
+                ]
             try:
                 model = entry_model.model_validate(raw)
             except ValidationError as exc:
@@ -276,6 +284,12 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
         merged = [e for layer in ordered for e in layer]
     merged, unknown = _with_own_words(merged, own_words)
     problems += unknown
+    known_ids = {e.id for e in merged}
+    problems += [
+        Problem(file, line, label, f"unknown entry {entry_id!r}")
+        for file, line, label, entry_id in successor_references
+        if entry_id not in known_ids
+    ]
     if not merged and not problems:
         problems.append(Problem(_display(data_dirs[0]) if data_dirs else "data", 0, "", "holds no entries"))
 

@@ -101,6 +101,8 @@ class Entry:
     cncf: Cncf | None = None
     related: tuple[str, ...] = ()
     """Further category ids this entry also serves (etcd: service discovery and key-value store)."""
+    successors: tuple[str, ...] = ()
+    """Entry ids its users went on to (``successors`` in the YAML): a project gone or renamed and what took over."""
     facts: Facts = Facts()
     strengths: Text = Text()
     tradeoffs: Text = Text()

@@ -84,6 +84,7 @@ ALTERNATIVE_CUES = re.compile(
     r"替代品|替代方案|替代|代替|取代|平替|竞品|换掉|换成|(?<!不)同类(?!型)|对标|类似|類似|除了|之外|以外|其他|其它|(?<![级級区區类類个個性])[别別]的|"
     r"对应|對應|相当于|相當於|"
     r"\b(?:alternatives?(?:\s+to)?|instead(?:\s+of)?|replac(?:e|es|ing|ement|ements)(?:\s+for)?|competitors?|"
+    r"(?:replaced|superseded|succeeded)\s+by|(?<=what\s)(?:replaced|superseded)|successors?(?:\s+(?:of|to))?|"
     r"equivalents?(?:\s+(?:of|to))?|counterparts?|"
     r"similar\s+to|(?:tools?|projects?|options?|something|anything|products?|software)\s+like|"
     r"other\s+than|(?:what|which|any)\s+other|what\s+else|besides|apart\s+from|aside\s+from|get(?:ting)?\s+rid\s+of|ditch(?:ing)?|"
@@ -108,7 +109,7 @@ CUE_GAP = re.compile(r"[\s,，、:：]*(?:的|之|the|an?|our|my|your)?[\s,，�
 """What may stand between a cue and the project it speaks of: "Jenkins 的替代品", "alternatives to the Kong"."""
 STATUS_WORDS = re.compile(
     r"维护|停更|停止开发|归档|弃用|废弃|淘汰|继任|接替|"
-    r"\b(?:maintained|deprecated|archived|abandoned|discontinued|retired|dead|unmaintained|successors?|"
+    r"\b(?:maintained|deprecated|archived|abandoned|discontinued|retired|dead|unmaintained|successors?|replaced|superseded|"
     r"end[- ]of[- ]life|eol|sunset|shut\s+down)\b"
 )
 """Words that tell how a project stands ("archived", 停更): asked what to use instead of a project that is gone,

@@ -43,6 +43,9 @@ gets that much less of its prior (containerd, well known, said one word of a cha
 W_LEAD = 0.5
 """An entry whose description *begins* with what is asked is that thing; others only also do it."""
 W_NEIGHBOUR = 0.8
+SUCCESSOR_SHARE = 0.5
+"""What a named project's successor (``Entry.successors``: kube-lego → cert-manager) gains of the project's name
+score: it comes right after the project, and ahead of it when the question asks what to use instead."""
 W_LIKE = 3.0
 """Asked for something instead of a project, an entry that says what the project is tagged with (日志聚合,
 "runtime security") does its job; a neighbour that only shares its broad category does less."""
@@ -327,6 +330,29 @@ def _vendor_share(catalog: Catalog, share: Parts) -> dict[int, float]:
     return found
 
 
+def _successors(catalog: Catalog, reading: Reading, share: Parts, settings: set[str]) -> dict[str, float]:
+    """successor id → the name share of the project it succeeds, of the projects asked about (not a setting).
+
+    Only where the question is what became of the project: it asks how the project stands, what replaces it, or
+    names it alone. "container engine made by CoreOS" asks for rkt, not for what followed CoreOS's Linux."""
+    asked_after = (
+        reading.of_status
+        or reading.asked_if_alive
+        or reading.still_asked
+        or bool(reading.alternatives_of)
+        or not (share.content_groups or reading.category_groups)
+    )
+    if not asked_after:
+        return {}
+    found: dict[str, float] = {}
+    for entry_id, weight in share.names.items():
+        if entry_id in settings:
+            continue
+        for successor in catalog.entries[entry_id].successors:
+            found[successor] = max(found.get(successor, 0.0), weight)
+    return found
+
+
 def _picks(catalog: Catalog, categories: Sequence[str]) -> dict[str, float]:
     """entry id → 1.0 … 0.5 down the editor's picks of ``categories``."""
     bonus: dict[str, float] = {}
@@ -377,6 +403,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         for e, w in share.names.items()
         if e not in settings or e in reading.alternatives_of
     }
+    succeeding = _successors(catalog, reading, share, settings - set(reading.alternatives_of))
     wanted = {t for g, _w in share.groups for t in g}
     asked = _asked_terms(catalog, reading, share, settings - vendors)  # a vendor: its products are asked
     narrowing = _narrowing(reading, share)
@@ -414,6 +441,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
             value += W_NAME * share.names.get(entry_id, 0.0) ** 2
         if entry_id not in share.names:
             value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
+            value += W_NAME * SUCCESSOR_SHARE * succeeding.get(entry_id, 0.0) ** 2
         value += W_CATEGORY * share.category * membership
         narrowed = narrows(own) if narrowing else 1.0
         content = says_content(own) if share.content_groups else 1.0

@@ -122,6 +122,9 @@ class EntryModel(Strict):
     name: Word
     category: Id
     related: list[Id] = []
+    successors: list[Id] = []
+    """The entries its users went on to, as its status note says (kube-lego → cert-manager, Promtail → Grafana
+    Alloy): asked whether it still stands or what replaced it, they are the rest of the answer."""
     homepage: Url
     repo: Url | None = None
     aliases: list[Word] = []

@@ -487,8 +487,9 @@ def read_question(
         )
         reading.only_alike = all(LIKENESS_CUES.fullmatch(text[a:b]) for a, b in cues)
         reading.still_asked = bool(STILL_ASKED.search(text))
-        reading.of_status = bool(STATUS_WORDS.search(text))
         spans += cues
+    # How a named project stands, asked with or without a cue of replacement ("promtail is deprecated, what now?").
+    reading.of_status = bool(reading.named and STATUS_WORDS.search(text))
     outside = _outside(text, spans)
     reading.content = _groups(
         [t for t, _w, _s, _e in outside], catalog, drop_filler=False, said=[w for _t, w, _s, _e in outside]

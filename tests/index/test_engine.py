@@ -187,6 +187,33 @@ def test_status_of_gone_projects_is_shown(engine: Engine) -> None:
     assert hit.entry.id == "rkt" and not hit.entry.is_active and hit.status_note
 
 
+@pytest.mark.parametrize(
+    ("question", "first", "then"),
+    [
+        ("kube-lego", "kube-lego", "cert-manager"),
+        ("is kube-lego still maintained?", "kube-lego", "cert-manager"),
+        ("promtail is deprecated, what now?", "promtail", "grafana-alloy"),
+        ("kubernetes dashboard 停更了用什么", "kubernetes-dashboard", "headlamp"),
+        ("what replaced coreos", "flatcar", None),
+        ("kube-lego replacement", "cert-manager", None),
+        ("Amalgam8 被什么取代了", "istio", None),
+    ],
+)
+def test_a_gone_project_is_followed_by_what_its_users_went_on_to(
+    engine: Engine, question: str, first: str, then: str | None
+) -> None:
+    # ``successors`` in the data: right after the project asked about, first when asked what replaced it.
+    ids = [h.entry.id for h in engine.search(question).hits]
+    assert ids[0] == first, ids
+    if then is not None:
+        assert ids[1] == then, ids
+
+
+def test_what_a_gone_project_made_is_not_asked_after_its_successor(engine: Engine) -> None:
+    # CoreOS named as the maker of what is asked (rkt): what followed its Linux is no answer.
+    assert "flatcar" not in [h.entry.id for h in engine.search("container engine made by CoreOS").hits]
+
+
 def test_two_guessed_spellings_without_a_cue_are_not_a_comparison(engine: Engine) -> None:
     assert engine.search("kubernets zookeper").understood == "project"
     assert engine.search("kubernets vs zookeper").understood == "comparison"

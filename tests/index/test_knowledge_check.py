@@ -84,6 +84,13 @@ BROKEN = [
     ("bad id", ENTRY.replace("id: etcd", "id: Etcd Store"), 2, "id", "lowercase slug"),
     ("bad year", ENTRY + "    status_year: twenty\n", 10, "status_year", "integer"),
     ("bad maturity", ENTRY + "    cncf: {maturity: famous}\n", 10, "cncf.maturity", "not a CNCF maturity"),
+    (
+        "unknown successor",
+        ENTRY + "    successors:\n      - consul\n",
+        11,
+        "(etcd).successors[0]",
+        "unknown entry 'consul'",
+    ),
 ]
 
 
