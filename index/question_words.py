@@ -109,14 +109,26 @@ CUE_GAP = re.compile(r"[\s,，、:：]*(?:的|之|the|an?|our|my|your)?[\s,，�
 """What may stand between a cue and the project it speaks of: "Jenkins 的替代品", "alternatives to the Kong"."""
 STATUS_WORDS = re.compile(
     r"维护|停更|停止开发|归档|弃用|废弃|淘汰|继任|接替|"
-    r"\b(?:maintained|deprecated|archived|abandoned|discontinued|retired|dead|unmaintained|successors?|replaced|superseded|"
-    r"end[- ]of[- ]life|eol|sunset|shut\s+down)\b"
+    r"\b(?:maintained|deprecated|archived|abandoned|discontinued|retired|dead|unmaintained|successors?|"
+    r"end[- ]of[- ]life|eol|sunset|shut\s+down)\b",
+    re.ASCII,
 )
 """Words that tell how a project stands ("archived", 停更): asked what to use instead of a project that is gone,
 what mentions it (its successor, a migration path from it) says more."""
+STATUS_ASKED = re.compile(
+    r"(?:是不是|是否|有没有|有沒有|\bstill\b)[^,，.。;；!！?？]{0,24}?(?:"
+    + STATUS_WORDS.pattern
+    + r")|(?:"
+    + STATUS_WORDS.pattern
+    + r")\s*了?\s*(?:吗|嗎|\?|？)",
+    re.ASCII,
+)
+"""How a project stands, asked rather than told: "还在维护吗", "是不是已經 EOL 了", "is Flux still actually being
+maintained". Told ("weave net 已经不维护了，有什么替代方案"), what replaces it is the answer; asked, the project is."""
 STILL_ASKED = re.compile(
     r"\bstill\s+(?:a\s+thing|around|alive|active|relevant|maintained|developed|supported|used|using|in\s+use)\b|"
-    r"还有人(?:在)?用|还在用|还活着|還有人(?:在)?用|還在用|還活著"
+    r"还有人(?:在)?用|还在用|还活着|還有人(?:在)?用|還在用|還活著",
+    re.ASCII,
 )
 """Asked whether a project still stands ("is Jaeger still a thing?", "anyone still using X?", 还有人在用吗): a
 question about the project, however everyday its other words ("I still don't get it" is no such question)."""

@@ -58,12 +58,13 @@ class Reading:
     """It speaks of how a named project stands ("archived", 停更, ``STATUS_WORDS``)."""
     asked_if_alive: bool = False
     """The one project it names, by a name of its own, is asked whether it still stands ("is brigade still a
-    thing?", "还有人在用吗", ``question_words.STILL_ASKED``): the question is about it, whatever else it says
-    (``index.chatter``)."""
+    thing?", "还有人在用吗", "还在维护吗": ``question_words.STILL_ASKED``, ``STATUS_ASKED``): the question is about it,
+    whatever else it says (``index.chatter``)."""
     still_asked: bool = False
     """Set where "instead" is read: the question asks whether a project it wants something instead of is still
-    used ("thanos 现在还有人在用吗，还是大家都换别的方案了"), so that project is an answer too, not only what replaces
-    it (``index.rank``)."""
+    used or maintained ("thanos 现在还有人在用吗，还是大家都换别的方案了", "is flux still being maintained or should we
+    move off it"), so that project is an answer too, not only what replaces it (``index.rank``). Told it is gone
+    ("weave net 已经不维护了，有什么替代方案"), it is not."""
     only_alike: bool = False
     """The question asks only for something like them ("something like etcd?"), which they are too."""
     maturity: str | None = None

@@ -36,6 +36,7 @@ from index.question_words import (
     RELATION_AFTER,
     RELATION_IS,
     STAGE_WORDS,
+    STATUS_ASKED,
     STATUS_WORDS,
     STILL_ASKED,
     THING_AFTER,
@@ -458,7 +459,7 @@ def read_question(
         and exact[0] not in reading.context_named
         and reading.name_strength[exact[0]] > naming.WORD
     ):
-        reading.asked_if_alive = bool(STILL_ASKED.search(text))
+        reading.asked_if_alive = bool(STILL_ASKED.search(text) or STATUS_ASKED.search(text))
         if EXPLAIN_ASKED.search(text):
             reading.asked_what = True
         elif TROUBLE_WORDS.search(text, text.find(reading.name_said[exact[0]])):
@@ -486,7 +487,7 @@ def read_question(
             lambda e: _said_commonly(reading.name_said[e], catalog, common_term),
         )
         reading.only_alike = all(LIKENESS_CUES.fullmatch(text[a:b]) for a, b in cues)
-        reading.still_asked = bool(STILL_ASKED.search(text))
+        reading.still_asked = bool(STILL_ASKED.search(text) or STATUS_ASKED.search(text))
         spans += cues
     # How a named project stands, asked with or without a cue of replacement ("promtail is deprecated, what now?").
     reading.of_status = bool(reading.named and STATUS_WORDS.search(text))

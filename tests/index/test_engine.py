@@ -209,6 +209,30 @@ def test_a_gone_project_is_followed_by_what_its_users_went_on_to(
         assert ids[1] == then, ids
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        (
+            "is kube-lego still actually maintained or should we move off it? I have to tell the team by friday",
+            "kube-lego",
+        ),
+        ("spring cloud sleuth 还在维护吗？我们升级 boot 3 时发现没有对应的新版本", "spring-cloud-sleuth"),
+        ("keptn 是不是已经EOL了？我们的质量门禁还跑在上面", "keptn"),
+    ],
+)
+def test_asked_how_a_project_stands_it_comes_first(
+    landscape_engine: Engine, question: str, entry_id: str
+) -> None:
+    # Asked, not told: the project, whatever else the sentence says ("EOL" beside Chinese is a word too).
+    ids = [h.entry.id for h in landscape_engine.search(question).hits]
+    assert ids[0] == entry_id, ids
+
+
+def test_told_a_project_is_gone_what_replaces_it_comes_first(landscape_engine: Engine) -> None:
+    ids = [h.entry.id for h in landscape_engine.search("weave net 已经不维护了，有什么替代方案？").hits]
+    assert ids[0] != "weave-net" and {"calico", "cilium", "flannel"} & set(ids[:3]), ids
+
+
 def test_what_a_gone_project_made_is_not_asked_after_its_successor(engine: Engine) -> None:
     # CoreOS named as the maker of what is asked (rkt): what followed its Linux is no answer.
     assert "flatcar" not in [h.entry.id for h in engine.search("container engine made by CoreOS").hits]
