@@ -28,6 +28,7 @@ from tests.support.relevance import (
     HOMONYMS_DIR,
     LANDSCAPE_SETS,
     PROBE_DIR,
+    STATUS_DIR,
     STRANGER_DIR,
     TAIWAN_DIR,
     UNSEEN_DIR,
@@ -252,12 +253,13 @@ def test_relevance_stranger(landscape_engine) -> None:  # type: ignore[no-untype
     )
 
 
-CLOSING_BEHIND_FTS5 = {"description-en": 0.06, "vendor": 0.05, "status": 0.08}
+CLOSING_BEHIND_FTS5 = {"description-en": 0.06, "vendor": 0.05}
 """The closing set's kinds where ecosys trails BM25 on MRR, and by how much it may: English descriptions 0.913
 against 0.962 and vendor questions 0.638 against 0.815 (recall 0.911 against 0.889) when first scored, 0.80 since a
-vendor's word asks for its offers (``rank.W_VENDOR``, found on the vendor development set, 2026-12-03); status
-questions 0.829 against 0.900 (recall 0.900, level) since asking for alternatives was read in more phrasings
-(2026-12-02 stop 24; 0.909 before). Which of its questions moved was not looked at: the set is held out."""
+vendor's word asks for its offers (``rank.W_VENDOR``, found on the vendor development set, 2026-12-03). Its status
+questions trailed too from stop 24 to stop 26 (0.829 against 0.900, since asking for alternatives was read in more
+phrasings); 0.909, ahead again, since a status asked rather than told makes the project the subject (found on the
+status development set, 2026-12-03). Which of its questions moved was not looked at: the set is held out."""
 CLOSING_RECALL_BEHIND_FTS5 = {"chat": 0.04}
 """Its one kind where ecosys trails BM25 on recall: chat, 0.753 against 0.767 since bbbdddb gave the landscape's AI
 infrastructure categories their name, words BM25 reads with each member (its category column) and that lifted its
@@ -277,23 +279,19 @@ def test_relevance_closing(landscape_engine) -> None:  # type: ignore[no-untyped
     )
 
 
-FINAL_MRR_BEHIND_FTS5 = {"status": 0.05}
-"""The final set's kind where ecosys trails BM25 on MRR, and by how much it may: its ten status questions, 0.733
-against 0.778 when first scored (a011dff). Which of its questions fall short was not looked at: the set is held
-out."""
-FINAL_RECALL_BEHIND_FTS5 = {"status": 0.10, "description-en": 0.05, "traditional": 0.02}
-"""Its kinds where ecosys trails BM25 on recall, when first scored: status 0.750 against 0.850, English descriptions
-0.950 against 1.000 (one question; MRR 0.950 against 0.935), Traditional Chinese 0.583 against 0.600 (MRR 0.611
-against 0.480)."""
+FINAL_RECALL_BEHIND_FTS5 = {"description-en": 0.05, "traditional": 0.02}
+"""The final set's kinds where ecosys trails BM25 on recall: English descriptions 0.950 against 1.000 (one question;
+MRR 0.950 against 0.935) and Traditional Chinese 0.583 against 0.600 (MRR 0.611 against 0.480). Its status questions
+trailed on both when first scored (a011dff: 0.750 / 0.733 against 0.850 / 0.778) and lead since gone projects have
+successors and a status asked makes the project the subject (0.850 / 0.800). Which of its questions moved was not
+looked at: the set is held out."""
 
 
 def test_relevance_final(landscape_engine) -> None:  # type: ignore[no-untyped-def]
     """The held-out set written last (``tests/relevance/final``): ahead of FTS5 overall and, but for the shortfalls
     stated, on every kind."""
     _ahead_on_every_kind(
-        *_held_out_figures("final (held-out) set", landscape_engine, FINAL_DIR),
-        FINAL_MRR_BEHIND_FTS5,
-        FINAL_RECALL_BEHIND_FTS5,
+        *_held_out_figures("final (held-out) set", landscape_engine, FINAL_DIR), {}, FINAL_RECALL_BEHIND_FTS5
     )
 
 
@@ -403,6 +401,32 @@ def test_relevance_vendor(landscape_engine) -> None:  # type: ignore[no-untyped-
     assert ours.mrr >= VENDOR_BARS[1]
     assert ours.mrr > baseline.mrr
     assert ours.recall >= baseline.recall - VENDOR_RECALL_BEHIND_FTS5
+
+
+STATUS_BARS = (0.83, 0.75)
+"""recall@5 / MRR of the status set (``tests/relevance/status``): 0.789 / 0.713 when first scored (FTS5 0.772 /
+0.653), 0.841 / 0.762 once a status asked rather than told made the project the subject."""
+STATUS_OFF_TOPIC_EMPTY = 7
+"""Of its 12 off-topic questions (Windows 10's end of life, Python 2, Skype), 7 answer nothing."""
+STATUS_KINDS_BEHIND_FTS5 = {"successor": 0.12}
+"""Its successor questions trail BM25 on MRR (0.469 against 0.585; recall level, 0.639): a fork or successor that
+only its own description ties to the gone project ("the Linux Foundation fork of Redis")."""
+
+
+def test_relevance_status(landscape_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "is keptn EOL?", "kube-lego replacement", "OpenTF 後來改名成什麼", "graduated service meshes": above the level
+    reached, ahead of FTS5 overall and on every kind's recall, and on MRR but for the kind stated."""
+    questions, unresolved = load_blind(landscape_engine.entries(), LANDSCAPE_SNAPSHOT, STATUS_DIR)
+    assert not unresolved
+    ours, kinds = _report("status (dev) set", landscape_engine, questions)
+    baseline = evaluate("fts5-bm25", questions, _baseline(landscape_engine).search)
+    assert ours.recall > baseline.recall and ours.mrr > baseline.mrr
+    assert ours.recall >= STATUS_BARS[0], "\n".join(ours.misses)
+    assert ours.mrr >= STATUS_BARS[1]
+    assert ours.out_of_scope_ok >= STATUS_OFF_TOPIC_EMPTY
+    for kind, row in kinds.items():
+        assert row["ecosys"].recall >= row["fts5-bm25"].recall, kind
+        assert row["ecosys"].mrr >= row["fts5-bm25"].mrr - STATUS_KINDS_BEHIND_FTS5.get(kind, 0.0), kind
 
 
 TAIWAN_BARS = (0.69, 0.69)

@@ -120,6 +120,9 @@ first scored after the session's engine changes and never read by whoever change
 CLOSING_DIR = RELEVANCE_DIR / "closing"
 """201 questions written at the close of issue 9 (2026-12-02) by a blind helper from 33 texts none of the other sets
 used: held out, scored first on 849234c and never read by whoever changes the engine."""
+STATUS_DIR = RELEVANCE_DIR / "status"
+"""Whether a project still stands, what replaced it, its former names and CNCF maturity, in three scripts, from 58
+texts no other set used, by a blind helper (2026-12-03): a development set."""
 FINAL_DIR = RELEVANCE_DIR / "final"
 """150 questions written on 2026-12-03 by a blind helper from 111 texts none of the other sets used: held out,
 scored first on a011dff and never read by whoever changes the engine."""
