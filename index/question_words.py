@@ -108,8 +108,8 @@ what is wanted), or that take none ("…, what do people use instead"); the rest
 CUE_GAP = re.compile(r"[\s,，、:：]*(?:的|之|the|an?|our|my|your)?[\s,，、:：]*")
 """What may stand between a cue and the project it speaks of: "Jenkins 的替代品", "alternatives to the Kong"."""
 STATUS_WORDS = re.compile(
-    r"维护|停更|停止开发|归档|弃用|废弃|淘汰|继任|接替|"
-    r"\b(?:maintained|deprecated|archived|abandoned|discontinued|retired|dead|unmaintained|successors?|"
+    r"维护|停更|停止开发|归档|弃用|废弃|淘汰|继任|接替|开源分支|社区分支|分叉|"
+    r"\b(?:maintained|deprecated|archived|abandoned|discontinued|retired|dead|unmaintained|successors?|forks?|forked|"
     r"end[- ]of[- ]life|eol|sunset|shut\s+down)\b",
     re.ASCII,
 )

@@ -228,6 +228,20 @@ def test_asked_how_a_project_stands_it_comes_first(
     assert ids[0] == entry_id, ids
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "redis 换成 SSPL 协议之后，基金会托管的开源分支叫什么？",
+        "we're moving off redis after the relicensing, which fork do people use?",
+    ],
+)
+def test_asked_for_a_fork_what_says_it_forked_the_project_leads(
+    landscape_engine: Engine, question: str
+) -> None:
+    # A fork is named after what it forked: Valkey's description says Redis, though Redis is to be replaced.
+    assert landscape_engine.search(question).hits[0].entry.id == "valkey"
+
+
 def test_told_a_project_is_gone_what_replaces_it_comes_first(landscape_engine: Engine) -> None:
     ids = [h.entry.id for h in landscape_engine.search("weave net 已经不维护了，有什么替代方案？").hits]
     assert ids[0] != "weave-net" and {"calico", "cilium", "flannel"} & set(ids[:3]), ids
