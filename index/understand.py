@@ -388,17 +388,18 @@ def read_question(
     spans: list[tuple[int, int]] = []
 
     for word, maturity in MATURITY_WORDS.items():
-        at = text.find(word)
-        if at >= 0 and (maturity != "sandbox" or MATURITY_CONTEXT.search(text)):
+        # Every time it is said: "is istio graduated? which other graduated projects…" asks no word "graduated".
+        said = [m.span() for m in re.finditer(re.escape(word), text)]
+        if said and (maturity != "sandbox" or MATURITY_CONTEXT.search(text)):
             reading.maturity = maturity
-            spans.append((at, at + len(word)))
+            spans += said
     if reading.maturity:  # "孵化阶段", "graduated level": the stage is the maturity, not a word to match
         spans += [m.span() for m in STAGE_WORDS.finditer(text) if _free(spans, *m.span())]
     reading.asks_open_source = bool(OPEN_SOURCE.search(text))
-    at = text.find("cncf")
-    if at >= 0:
+    cncf = [m.span() for m in re.finditer("cncf", text)]
+    if cncf:
         reading.mentions_cncf = True
-        spans.append((at, at + 4))
+        spans += cncf
 
     named = _find_names(text, catalog, spans, compare=reading.compare_cue)
     by_name: set[str] = set()

@@ -242,6 +242,15 @@ def test_asked_for_a_fork_what_says_it_forked_the_project_leads(
     assert landscape_engine.search(question).hits[0].entry.id == "valkey"
 
 
+def test_a_maturity_said_twice_is_no_word_to_match(landscape_engine: Engine) -> None:
+    # The second "graduated" is the maturity too: CubeFS, whose description says "graduated", is no tracer.
+    ids = [
+        h.entry.id
+        for h in landscape_engine.search("which cncf graduated projects do tracing? graduated only").hits
+    ]
+    assert ids[0] == "jaeger" and "cubefs" not in ids, ids
+
+
 def test_told_a_project_is_gone_what_replaces_it_comes_first(landscape_engine: Engine) -> None:
     ids = [h.entry.id for h in landscape_engine.search("weave net 已经不维护了，有什么替代方案？").hits]
     assert ids[0] != "weave-net" and {"calico", "cilium", "flannel"} & set(ids[:3]), ids
