@@ -51,6 +51,9 @@ W_LIKE = 3.0
 "runtime security") does its job; a neighbour that only shares its broad category does less."""
 CLOSED_SHARE = 0.5
 """What an entry with no source repository keeps of its score when the question asks for open source."""
+OTHER_MATURITY_SHARE = 0.7
+"""What an entry keeps of its score when the question asks for a CNCF maturity it is not at ("cncf 孵化阶段的监控项目":
+Prometheus, graduated, is a pick of monitoring and still not what is asked)."""
 CONTEXT_SHARE = 0.5
 """What a project named as the setting of a question keeps of its score: the question asks for something else."""
 REPLACED_SHARE = 0.4
@@ -445,11 +448,17 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         value += W_CATEGORY * share.category * membership
         narrowed = narrows(own) if narrowing else 1.0
         content = says_content(own) if share.content_groups else 1.0
-        if entry_id in picks and entry.is_active and not (reading.mentions_cncf and entry.cncf is None):
+        if (
+            entry_id in picks
+            and entry.is_active
+            and not (reading.mentions_cncf and entry.cncf is None)
+            and (matured or not reading.maturity)
+        ):
             # Asked by the category's own name, the editor's order leads; asked by a narrower term
             # (日志收集 for monitoring), a pick leads only as far as it says that term itself, and asked
             # with more words (安全容器运行时), as far as it says those. A pick that is gone leads nowhere,
-            # nor does one outside the CNCF when the question asks for CNCF projects.
+            # nor does one outside the CNCF when the question asks for CNCF projects, or one at another maturity
+            # than the one asked.
             says = BY_NAME if reading.by_name else says_category(own)
             value += W_PICK * share.category**2 * picks[entry_id] * says * narrowed
         like = alike(own) if alike is not None and entry_id not in family else 0.0
@@ -478,6 +487,8 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         # What an entry is counts for the question's own words; a category's own name is answered in the
         # editor's order.
         value += W_LEAD * says_content(catalog.lead_terms.get(entry_id, frozenset()))
+        if reading.maturity and not matured and entry_id not in share.names:
+            value *= OTHER_MATURITY_SHARE
         if reading.asks_open_source and not entry.repo:
             value *= CLOSED_SHARE  # "开源的…": a hosted service or a company's card is not what is asked
         if setting or entry_id in family:

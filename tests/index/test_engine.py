@@ -242,6 +242,18 @@ def test_asked_for_a_fork_what_says_it_forked_the_project_leads(
     assert landscape_engine.search(question).hits[0].entry.id == "valkey"
 
 
+@pytest.mark.parametrize(
+    ("question", "maturity", "first"),
+    [("cncf 孵化阶段的监控项目", "incubating", 2), ("graduated service mesh", "graduated", 4)],
+)
+def test_a_category_asked_at_a_maturity_lists_that_maturity_first(
+    landscape_engine: Engine, question: str, maturity: str, first: int
+) -> None:
+    # Prometheus is monitoring's first pick, and graduated: no answer to a question for incubating projects.
+    hits = landscape_engine.search(question).hits[:first]
+    assert all(h.entry.cncf is not None and h.entry.cncf.maturity == maturity for h in hits), hits
+
+
 def test_a_maturity_said_twice_is_no_word_to_match(landscape_engine: Engine) -> None:
     # The second "graduated" is the maturity too: CubeFS, whose description says "graduated", is no tracer.
     ids = [
