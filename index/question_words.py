@@ -113,8 +113,8 @@ STATUS_WORDS = re.compile(
     r"end[- ]of[- ]life|eol|sunset|shut\s+down)\b",
     re.ASCII,
 )
-"""Words that tell how a project stands ("archived", 停更): asked what to use instead of a project that is gone,
-what mentions it (its successor, a migration path from it) says more."""
+"""Words that tell how a project stands ("archived", 停更, a "fork" of it): asked what to use instead of a project
+that is gone, what mentions it (its successor, its fork, a migration path from it) says more."""
 STATUS_ASKED = re.compile(
     r"(?:是不是|是否|有没有|有沒有|\bstill\b)[^,，.。;；!！?？]{0,24}?(?:"
     + STATUS_WORDS.pattern

@@ -8,7 +8,9 @@ passing weighs little, "velero" much). An entry's score adds up the evidence for
 - being named, in proportion to how much of the question the name is;
 - being a member of a named category (and an editor's pick there), in proportion to the category's part;
 - being at the named maturity;
-- how well known it is (``index.prior``), a little, and being a neighbour of a named project.
+- how well known it is (``index.prior``), a little, and being a neighbour of a named project;
+- being what a named project's users went on to (``Entry.successors``), where the question asks after it;
+- and, asked for a CNCF maturity, being at it: an entry at another keeps part of its score.
 
 Nothing here replaces an answer: a category word in a sentence about one tool adds to that category's
 members, and the tool still wins on its words. A project named as the *setting* of the question ("基于
