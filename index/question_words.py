@@ -109,8 +109,8 @@ CUE_GAP = re.compile(r"[\s,，、:：]*(?:的|之|the|an?|our|my|your)?[\s,，�
 """What may stand between a cue and the project it speaks of: "Jenkins 的替代品", "alternatives to the Kong"."""
 STATUS_WORDS = re.compile(
     r"维护|停更|停止开发|归档|弃用|废弃|淘汰|继任|接替|开源分支|社区分支|分叉|"
-    r"\b(?:maintained|deprecated|archived|abandoned|discontinued|retired|dead|unmaintained|successors?|forks?|forked|"
-    r"end[- ]of[- ]life|eol|sunset|shut\s+down)\b",
+    r"\b(?:maintained|maintenance\s+mode|deprecat(?:ed|ion|ing)|archiv(?:ed|al|ing)|abandoned|discontinu(?:ed|ing)|"
+    r"retir(?:ed|ement|ing)|dead|unmaintained|successors?|forks?|forked|end[- ]of[- ]life|eol|sunset|shut\s+down)\b",
     re.ASCII,
 )
 """Words that tell how a project stands ("archived", 停更, a "fork" of it): asked what to use instead of a project
