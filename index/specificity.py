@@ -102,9 +102,12 @@ def everyday_english(words: Iterable[str]) -> frozenset[str]:
 
 
 def evidence(groups: Iterable[tuple[str, ...]], specific: Mapping[str, float]) -> float:
-    """How much the words of a question (term groups: a word and its synonyms) lean to the ecosystem."""
+    """How much the words of a question (term groups: a word and its synonyms) lean to the ecosystem. A number
+    leans neither way: the knowledge base says versions and years ("10" +2.6), everyday text says them as often."""
     total = 0.0
     for group in groups:
+        if all(t.isdigit() for t in group):
+            continue  # 27 inches, 10 years, 15 天: a number says nothing of what a question is about
         known = [specific[t] for t in group if t in specific]
         total += min(max(max(known), EVERYDAY), CEILING) if known else UNKNOWN
     return total

@@ -289,6 +289,7 @@ def test_two_guessed_spellings_without_a_cue_are_not_a_comparison(engine: Engine
         "how to reverse a list in python",  # "reverse" is the ecosystem's only in "reverse proxy"
         "最近有什么好听的歌",  # its words match only entries that say none of them
         "how do I set up a wifi router",  # "set up" says how one asks, as 查看 or 入门 do
+        "our team turns 10 next month, ideas for a small party?",  # a number is no word of the ecosystem's
     ],
 )
 def test_everyday_questions_are_not_about_the_ecosystem(landscape_engine: Engine, question: str) -> None:
