@@ -108,13 +108,15 @@ what is wanted), or that take none ("…, what do people use instead"); the rest
 CUE_GAP = re.compile(r"[\s,，、:：]*(?:的|之|the|an?|our|my|your)?[\s,，、:：]*")
 """What may stand between a cue and the project it speaks of: "Jenkins 的替代品", "alternatives to the Kong"."""
 STATUS_WORDS = re.compile(
-    r"维护|停更|停止开发|归档|弃用|废弃|淘汰|继任|接替|开源分支|社区分支|分叉|"
+    r"维护|停更|停止开发|归档|弃用|废弃|淘汰|继任|接替|开源分支|社区分支|分叉|改名|更名|"
     r"\b(?:maintained|maintenance\s+mode|deprecat(?:ed|ion|ing)|archiv(?:ed|al|ing)|abandoned|discontinu(?:ed|ing)|"
-    r"retir(?:ed|ement|ing)|dead|unmaintained|successors?|forks?|forked|end[- ]of[- ]life|eol|sunset|shut\s+down)\b",
+    r"retir(?:ed|ement|ing)|dead|unmaintained|successors?|forks?|forked|end[- ]of[- ]life|eol|sunset|shut\s+down|renamed|rebranded|"
+    r"(?:did|has)\s+(?:it|that|this)\s+become)\b",
     re.ASCII,
 )
-"""Words that tell how a project stands ("archived", 停更, a "fork" of it): asked what to use instead of a project
-that is gone, what mentions it (its successor, its fork, a migration path from it) says more."""
+"""Words that tell how a project stands ("archived", 停更, a "fork" of it, "renamed", "what did it become"): asked what
+to use instead of a project that is gone, what mentions it (its successor, its fork, a migration path from it) says
+more."""
 STATUS_ASKED = re.compile(
     r"(?:是不是|是否|有没有|有沒有|\bstill\b)[^,，.。;；!！?？]{0,24}?(?:"
     + STATUS_WORDS.pattern

@@ -269,6 +269,12 @@ def test_told_a_project_is_gone_what_replaces_it_comes_first(landscape_engine: E
     assert ids[0] != "weave-net" and {"calico", "cilium", "flannel"} & set(ids[:3]), ids
 
 
+def test_asked_what_a_project_became_its_successor_is_near_the_top(engine: Engine) -> None:
+    # "what did that become" asks after Knative Build as "renamed" or 改名 would: Tekton took it over.
+    question = "Knative used to ship its own Build piece for making images, what did that become?"
+    assert "tekton" in [h.entry.id for h in engine.search(question).hits][:2]
+
+
 def test_what_a_gone_project_made_is_not_asked_after_its_successor(engine: Engine) -> None:
     # CoreOS named as the maker of what is asked (rkt): what followed its Linux is no answer.
     assert "flatcar" not in [h.entry.id for h in engine.search("container engine made by CoreOS").hits]
