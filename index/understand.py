@@ -386,6 +386,8 @@ def read_question(
     reading.compare_cue = bool(cues)
     reading.weak_compare_cue = bool(cues) and all(WEAK_COMPARE_CUES.fullmatch(c) for c in cues)
     spans: list[tuple[int, int]] = []
+    # Asked whether a project still stands ("还在维护吗", "is jaeger still a thing?"), read once for both uses below.
+    standing_asked = bool(STILL_ASKED.search(text) or STATUS_ASKED.search(text))
 
     for word, maturity in MATURITY_WORDS.items():
         # Every time it is said: "is istio graduated? which other graduated projects…" asks no word "graduated".
@@ -460,7 +462,7 @@ def read_question(
         and exact[0] not in reading.context_named
         and reading.name_strength[exact[0]] > naming.WORD
     ):
-        reading.asked_if_alive = bool(STILL_ASKED.search(text) or STATUS_ASKED.search(text))
+        reading.asked_if_alive = standing_asked
         if EXPLAIN_ASKED.search(text):
             reading.asked_what = True
         elif TROUBLE_WORDS.search(text, text.find(reading.name_said[exact[0]])):
@@ -488,7 +490,7 @@ def read_question(
             lambda e: _said_commonly(reading.name_said[e], catalog, common_term),
         )
         reading.only_alike = all(LIKENESS_CUES.fullmatch(text[a:b]) for a, b in cues)
-        reading.still_asked = bool(STILL_ASKED.search(text) or STATUS_ASKED.search(text))
+        reading.still_asked = standing_asked
         spans += cues
     # How a named project stands, asked with or without a cue of replacement ("promtail is deprecated, what now?").
     reading.of_status = bool(reading.named and STATUS_WORDS.search(text))
