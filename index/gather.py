@@ -9,14 +9,14 @@ Scoring (``index.rank``) decides among them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from whoosh.searching import Searcher
 
 from index.catalog import Catalog
-from index.reading import Reading
+from index.reading import Reading, fragment
 from index.store import FIELD_BOOSTS
 from index.textsearch import TextSearch
 
@@ -65,6 +65,38 @@ def _idf(searcher: Searcher, term: str) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
+FRAGMENT_WEIGHT = 1.0
+"""The most a lone Chinese character weighs (``index.reading.fragment``): as much as a common word."""
+
+
+def word_weight(searcher: Searcher, group: tuple[str, ...]) -> float:
+    """How much a question's word (a term group: the word and its synonyms) is worth: its IDF, over the terms
+    the index holds (a synonym no entry uses, a Taiwan spelling say, would otherwise give its group the weight
+    of a word nobody writes), at most ``FRAGMENT_WEIGHT`` for a lone Chinese character.
+
+    The one weighing of a word: the widest candidates are gathered and the answers scored by it."""
+    present = [t for t in group if document_frequency(searcher, t) > 0]
+    value = max(idf(searcher, t) for t in (present or group))
+    return min(value, FRAGMENT_WEIGHT) if fragment(group) else value
+
+
+def said_once(
+    weighed: Sequence[tuple[tuple[str, ...], float]], word_of: Mapping[tuple[str, ...], int]
+) -> list[tuple[tuple[str, ...], float]]:
+    """Groups with their weights, those said in one word (``Reading.word_of``) weighing together what the
+    heaviest of them weighs, each its share: 几十个 is cut into 几十个, 几十 and 十个, 多集群管理 into 多集群,
+    集群, 集群管理 and 管理, and a word is not worth more for the number of words jieba finds inside it."""
+    total: dict[int, float] = {}
+    top: dict[int, float] = {}
+    for group, weight in weighed:
+        if group in word_of:
+            word = word_of[group]
+            total[word] = total.get(word, 0.0) + weight
+            top[word] = max(top.get(word, 0.0), weight)
+    share = {word: top[word] / total[word] for word in total if total[word]}
+    return [(g, w * share.get(word_of.get(g, -1), 1.0)) for g, w in weighed]
+
+
 Query = list[tuple[str, str, float, int]]
 """``(field, term, boost, group)`` of an OR query (group -1: counted in no coverage)."""
 
@@ -85,10 +117,12 @@ def _search_groups(
     # What the question asks about: its own words and category words, not the maturity or "CNCF"
     # (evidence of their own) nor the names (context, below).
     asked = [*reading.content, *reading.category_groups]
+    weighed = dict(said_once([(g, word_weight(searcher, g)) for g in reading.content], reading.word_of))
+    weighed.update((g, word_weight(searcher, g)) for g in reading.category_groups)
     if len(asked) > MAX_QUERY_GROUPS:
-        asked = sorted(asked, key=lambda g: -max(idf(searcher, t) for t in g))[:MAX_QUERY_GROUPS]
+        asked = sorted(asked, key=lambda g: -weighed[g])[:MAX_QUERY_GROUPS]
     context = reading.name_terms if asked else ()
-    weights = [max(idf(searcher, t) for t in g) for g in asked] if len(asked) >= COVERING_GROUPS else []
+    weights = [weighed[g] for g in asked] if len(asked) >= COVERING_GROUPS else []
     tags = sorted({t for e in reading.alternatives_of for t in catalog.tag_terms.get(e, frozenset())})
     alike = _query([(t,) for t in tags], ALIKE_BOOST, numbered=False)
     return (

@@ -20,14 +20,14 @@ entry that says nothing the question asks about is not listed at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from whoosh.searching import Searcher
 
 from index.catalog import Catalog, compact
-from index.gather import Candidates, document_frequency, idf
-from index.reading import Reading, fragment
+from index.gather import Candidates, idf, said_once, word_weight
+from index.reading import Reading
 from index.understand import term_groups
 
 W_TEXT = 4.0
@@ -73,8 +73,6 @@ NAME_PART = 2.0
 GENERIC_WEIGHT = 2.5
 """A word this common (容器, cloud native: said by one entry in twelve or more) is the ecosystem's own
 language; it narrows no category's picks."""
-FRAGMENT_WEIGHT = 1.0
-"""The most a lone Chinese character weighs (``index.reading.fragment``): as much as a common word."""
 UNSAID_MEMBERSHIP = 0.5
 """What membership counts for a member that says none of the narrower term a category was asked by."""
 TEXT_FLOOR = 0.3
@@ -129,34 +127,13 @@ def floor_for(groups: Sequence[object]) -> float:
     return LONG_QUESTION_COVERAGE if len(groups) >= 4 else MIN_COVERAGE
 
 
-def _said_once(
-    weighed: Sequence[tuple[tuple[str, ...], float]], word_of: Mapping[tuple[str, ...], int]
-) -> list[tuple[tuple[str, ...], float]]:
-    """Groups with their weights, those said in one word (``Reading.word_of``) weighing together what the
-    heaviest of them weighs, each its share: 几十个 is cut into 几十个, 几十 and 十个, 多集群管理 into 多集群,
-    集群, 集群管理 and 管理, and a word is not worth more for the number of words jieba finds inside it."""
-    total: dict[int, float] = {}
-    top: dict[int, float] = {}
-    for group, weight in weighed:
-        if group in word_of:
-            word = word_of[group]
-            total[word] = total.get(word, 0.0) + weight
-            top[word] = max(top.get(word, 0.0), weight)
-    share = {word: top[word] / total[word] for word in total if total[word]}
-    return [(g, w * share.get(word_of.get(g, -1), 1.0)) for g, w in weighed]
-
-
 def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
     """Weigh each part of ``reading`` by the information in its words."""
 
     def weight(group: tuple[str, ...]) -> float:
-        # Over the words the index holds: a synonym no entry uses (a Taiwan spelling, say) would otherwise
-        # give its group the weight of a word nobody writes.
-        present = [t for t in group if document_frequency(searcher, t) > 0]
-        value = max(idf(searcher, t) for t in (present or group))
-        return min(value, FRAGMENT_WEIGHT) if fragment(group) else value
+        return word_weight(searcher, group)
 
-    content = _said_once([(g, weight(g)) for g in reading.content], reading.word_of)
+    content = said_once([(g, weight(g)) for g in reading.content], reading.word_of)
     category = [(g, weight(g)) for g in reading.category_groups]
     names: dict[str, float] = {}
     name_groups: list[tuple[tuple[str, ...], float]] = []

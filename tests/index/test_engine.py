@@ -1173,6 +1173,25 @@ def test_a_word_and_the_words_inside_it_weigh_as_one(landscape_engine: Engine) -
     assert weights[("检索",)] == pytest.approx(idf(landscape_engine._searcher(), "检索"))
 
 
+def test_a_word_weighs_the_same_where_candidates_are_gathered_and_where_they_are_scored(
+    landscape_engine: Engine,
+) -> None:
+    """The entries that say most of a long question are gathered by the weights its answers are scored by.
+
+    Before, gathering weighed a word by its rarest synonym (image → 映像档, which no entry says) and a lone
+    character (拉) as a rare word, so the one entry saying the question's need (LLM, 诊断) was never gathered.
+    """
+    from index import gather, rank
+
+    question = "K8s 出事很多時候只是 image 拉不到、replicas 起不來這種初階錯誤，有沒有工具可以用 LLM 幫忙診斷甚至自動修？"
+    reading = landscape_engine._read(question)
+    searcher, catalog = landscape_engine._searcher(), landscape_engine.catalog
+    _terms, _context, gathered = gather._search_groups(searcher, catalog, reading)
+    scored = dict(rank.parts(searcher, catalog, reading).groups)
+    assert gathered == pytest.approx([scored[g] for g in [*reading.content, *reading.category_groups]])
+    assert "k8sgpt" in [h.entry.id for h in landscape_engine.search(question).hits[:5]]
+
+
 @pytest.mark.parametrize(
     ("question", "first"),
     [
