@@ -38,6 +38,10 @@ IN_DOMAIN_EVIDENCE = 1.0
 far as one word said ten times more often here than in everyday text."""
 SPOKEN_WORDS = 3
 """A question with this many words of the curated descriptions speaks the ecosystem's language."""
+PINPOINT_WORDS = 3
+"""A question of at most this many words can name a project by words only its entry says ("flant/dapp")."""
+PINPOINT_ENTRIES = 3
+"""At most this many entries say all of such a question's words: it points at them, as a name does."""
 WARM_UP_QUESTION = "服務網格有哪些"
 """A Traditional Chinese question: answering it opens every converter an answer can need."""
 SUGGEST_CUTOFF = 0.6
@@ -323,7 +327,8 @@ class Engine:
         said = {t for g in groups for t in g}
         bound = self._catalog.bound_terms
         words = [tuple(t for t in g if t not in bound or bound[t] in said) for g in groups]
-        return self._speaks_curated(reading, words) and self._leans_to_ecosystem(reading, words)
+        spoken = self._speaks_curated(reading, words) or self._pinpoints(words)
+        return spoken and self._leans_to_ecosystem(reading, words)
 
     def _speaks_curated(self, reading: Reading, words: Sequence[tuple[str, ...]]) -> bool:
         """Whether the question says a name, a category, or enough words of the curated descriptions
@@ -334,6 +339,24 @@ class Engine:
         return (
             bool(reading.named or reading.categories) or spoken >= SPOKEN_WORDS or spoken * 2 > len(words) > 0
         )
+
+    def _pinpoints(self, words: Sequence[tuple[str, ...]]) -> bool:
+        """Whether a few words, each more the ecosystem's than everyday language's, are said together by a few
+        entries only: a project asked for by its owner's and its own words ("flant/dapp" → werf, "搜狗 workflow"),
+        which the landscape's blurbs say and the curated descriptions need not. "ok", "收到" or "k-means
+        clustering" lean to everyday language."""
+        if not 0 < len(words) <= PINPOINT_WORDS:
+            return False
+        specific = self._catalog.specific
+        if any(max((specific.get(t, 0.0) for t in g), default=0.0) <= 0 for g in words):
+            return False
+        saying = 0
+        for terms in self._catalog.entry_terms.values():
+            if all(terms.intersection(g) for g in words):
+                saying += 1
+                if saying > PINPOINT_ENTRIES:
+                    return False
+        return saying > 0
 
     def _leans_to_ecosystem(self, reading: Reading, words: Sequence[tuple[str, ...]]) -> bool:
         """Whether the question's words, its category words included, are more the ecosystem's than

@@ -1157,6 +1157,29 @@ def test_of_two_overlapping_terms_the_later_is_what_is_asked(
     assert answer.category is not None and answer.category.id == category
 
 
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [("flant/dapp", "werf"), ("搜狗 workflow", "sogou-c-plus-plus-workflow")],
+)
+def test_a_project_asked_for_by_words_only_its_entry_says_is_found(
+    landscape_engine: Engine, question: str, first: str
+) -> None:
+    """Its owner's and its old name ("started by Flant, first called dapp") are no name of the entry and no
+    curated description's words, and still point at it alone."""
+    hits = landscape_engine.search(question).hits
+    assert hits and hits[0].entry.id == first, [h.entry.id for h in hits]
+
+
+@pytest.mark.parametrize(
+    "question", ["ok", "收到", "好冷啊", "are you a robot?", "How do I pick k for k-means?"]
+)
+def test_a_few_everyday_words_that_some_entry_happens_to_say_find_nothing(
+    landscape_engine: Engine, question: str
+) -> None:
+    """A word or two one entry says ("ok" in Oracle's OKE) but everyday language says more is no pointer."""
+    assert not landscape_engine.search(question).hits
+
+
 def test_a_word_and_the_words_inside_it_weigh_as_one(landscape_engine: Engine) -> None:
     """jieba cuts 几十个 into 几十个, 几十 and 十个: one thing said, which weighs what the heaviest of the three
     weighs, not their sum (a chatty word would otherwise outweigh the need: 统一检索, 集群)."""
