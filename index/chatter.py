@@ -6,12 +6,20 @@ from __future__ import annotations
 from index.catalog import Catalog
 from index.question_words import COMPARE_TERMS
 from index.reading import Reading, fragment
-from index.specificity import evidence
+from index.specificity import evidence, leaning
 
 CHATTER = 0.0
 """At most this much ecosystem evidence (``index.specificity.evidence``) in the words around the names, and those
 words are chatter: "my manager wants a one-pager on Longhorn by EOD", "新人一枚，老大让我先熟悉下 Prometheus，这是干嘛
 用的？" ask about Longhorn and Prometheus, and "EOD", 老大 and 报到 describe nothing to look for."""
+
+
+NEED_WORD = 1.5
+"""A word said this much more here than in everyday text (log10: thirty times; cache, query, not manager) names
+something to look for."""
+NEED_WORDS = 2
+"""With this many such words around the names, the words describe a need, however much everyday talk surrounds
+them ("…is there something we can drop in front of prometheus that caches and only pulls the newest points?")."""
 
 
 def chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
@@ -29,7 +37,10 @@ def chatter_around_names(reading: Reading, catalog: Catalog) -> bool:
         return False
     if reading.asked_how:
         return True
-    return evidence(words_said(reading), catalog.specific) <= CHATTER
+    words = words_said(reading)
+    if sum(1 for g in words if leaning(g, catalog.specific) >= NEED_WORD) >= NEED_WORDS:
+        return False
+    return evidence(words, catalog.specific) <= CHATTER
 
 
 def words_said(reading: Reading) -> list[tuple[str, ...]]:

@@ -101,13 +101,17 @@ def everyday_english(words: Iterable[str]) -> frozenset[str]:
     return found
 
 
+def leaning(group: tuple[str, ...], specific: Mapping[str, float]) -> float:
+    """How far one word (its term group) leans to the ecosystem: 0 for a number, ``UNKNOWN`` for a word the
+    knowledge base never says, otherwise its most specific term's specificity between ``EVERYDAY`` and
+    ``CEILING``."""
+    if all(t.isdigit() for t in group):
+        return 0.0  # 27 inches, 10 years, 15 天: a number says nothing of what a question is about
+    known = [specific[t] for t in group if t in specific]
+    return min(max(max(known), EVERYDAY), CEILING) if known else UNKNOWN
+
+
 def evidence(groups: Iterable[tuple[str, ...]], specific: Mapping[str, float]) -> float:
     """How much the words of a question (term groups: a word and its synonyms) lean to the ecosystem. A number
     leans neither way: the knowledge base says versions and years ("10" +2.6), everyday text says them as often."""
-    total = 0.0
-    for group in groups:
-        if all(t.isdigit() for t in group):
-            continue  # 27 inches, 10 years, 15 天: a number says nothing of what a question is about
-        known = [specific[t] for t in group if t in specific]
-        total += min(max(max(known), EVERYDAY), CEILING) if known else UNKNOWN
-    return total
+    return sum(leaning(group, specific) for group in groups)

@@ -1254,6 +1254,19 @@ def test_words_of_the_ecosystem_around_a_name_are_no_chatter(landscape_engine: E
     assert landscape_engine.search(reading.text).hits[0].entry.id == "metallb"
 
 
+def test_a_need_told_among_much_talk_around_names_is_no_chatter(landscape_engine: Engine) -> None:
+    """Everyday words (boards, days, whole, front) outweigh a few of the ecosystem's in a sum, and "caches" and
+    "queries" still describe what to look for: a cache in front of Prometheus, not the Grafana card."""
+    question = (
+        "our grafana boards on top of prometheus take ~20s to render anything over 7 days and every auto-refresh"
+        " re-queries the whole range. is there something we can drop in front of prometheus that caches and"
+        " only pulls the newest datapoints?"
+    )
+    reading = landscape_engine._read(question)
+    assert reading.content and not reading.chatter
+    assert landscape_engine.search(question).hits[0].entry.id == "trickster"
+
+
 def test_a_word_jieba_cuts_in_parts_counts_once_against_the_ecosystem(landscape_engine: Engine) -> None:
     """七八个 is cut into 七八, 七八个 and 八个, words the knowledge base never says: one word of everyday talk, not
     three, so a chatty question about distributed tracing is still answered."""
