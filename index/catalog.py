@@ -427,8 +427,15 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     def is_everyday(word: str) -> bool:
         return word in STOP_WORDS or everyday[word] >= WEAK_NAME_DOCUMENTS or not analyze(word)
 
+    mentioned = naming.mentioned_words(kb.entries.values())
+
+    def is_common(word: str) -> bool:
+        """A repository named with a word many descriptions mention is named for what it holds (devfile/api,
+        istio/cni, openfaas/faas): "API" in a question names no project."""
+        return is_everyday(word) or mentioned[word] >= naming.MENTIONED_ELSEWHERE
+
     for entry in kb.entries.values():
-        for folded, value in naming.spellings(entry, is_everyday):
+        for folded, value in naming.spellings(entry, is_common):
             answer_to(compact(folded), entry.id, value)
             if _CJK.search(folded) and value == naming.FULL:
                 cjk_names.setdefault(folded, entry.id)

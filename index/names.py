@@ -133,6 +133,15 @@ MENTIONED_ELSEWHERE = 8
 name is about (C++ in 28, JSON in 18, GPU in 19), no short name for it; "thrift" (5) and "hdfs" (6) still are."""
 
 
+def mentioned_words(entries: Iterable[Entry]) -> Counter[str]:
+    """How many entries' English descriptions mention each word, in any case ("API", "C++", "gpu")."""
+    mentioned: Counter[str] = Counter()
+    for entry in entries:
+        texts = fold(" ".join((entry.description.en, *entry.other_descriptions)))
+        mentioned.update(set(_NAME_WORD.findall(texts)))
+    return mentioned
+
+
 def distinctive_words(
     entries: Mapping[str, Entry], everyday: Callable[[str], bool]
 ) -> dict[str, list[tuple[str, float]]]:
@@ -150,10 +159,7 @@ def distinctive_words(
         for text, _strength in spellings(entry):
             for word in name_words(text):
                 owners[word].add(entry.id)
-    mentioned: Counter[str] = Counter()
-    for entry in entries.values():
-        texts = fold(" ".join((entry.description.en, *entry.other_descriptions)))
-        mentioned.update(set(_NAME_WORD.findall(texts)))
+    mentioned = mentioned_words(entries.values())
     found: dict[str, list[tuple[str, float]]] = {}
     for entry in entries.values():
         if not entry.repo:

@@ -804,6 +804,19 @@ def test_a_name_with_a_slash_is_a_repository_or_a_list(
 
 
 @pytest.mark.parametrize(
+    ("question", "not_named"),
+    [("后端 API 还没好，想先有个 mock 服务跑在 k8s 上", "devfile"), ("istio 的 cni 插件", "istio-cni")],
+)
+def test_a_repository_named_for_what_it_holds_names_nothing(
+    landscape_engine: Engine, question: str, not_named: str
+) -> None:
+    """devfile/api and istio/cni: API and CNI are what many descriptions mention, not names of these projects;
+    the whole path still is one."""
+    assert not_named not in landscape_engine._read(question).named
+    assert landscape_engine.search("devfile/api").hits[0].entry.id == "devfile"
+
+
+@pytest.mark.parametrize(
     ("question", "understood", "first"),
     [
         ("container networking options", "category", "calico"),  # a category's term, written as one
