@@ -406,6 +406,21 @@ def _tag_terms(entry: Entry) -> frozenset[str]:
     return frozenset(t for tag in entry.tags for t in analyze(fold(tag)) if t not in named)
 
 
+def _language_terms(kb: KnowledgeBase) -> set[str]:
+    """The index terms of the programming languages the entries are written in (their ``facts.language``: Go,
+    Java, Python, C++…). The knowledge base says them far more often than everyday text, as what a project is
+    written in, and so does every programming question: they lean to neither ("flatten a list of lists in
+    python", "0.1 + 0.2 in JavaScript" are not about the ecosystem)."""
+    terms: set[str] = set()
+    for entry in kb.entries.values():
+        written_in = re.sub(r"\(.*?\)", "", entry.facts.language)  # "Ansible (YAML)"
+        for language in re.split(r"[,/]", written_in):
+            language = language.strip()
+            if language and language != "unknown" and " " not in language:
+                terms.update(analyze(fold(language)))
+    return terms
+
+
 def build_catalog(kb: KnowledgeBase) -> Catalog:
     """Derive every lookup table from ``kb`` (jieba learns its words first: they shape the terms)."""
     catalog = Catalog(entries=dict(kb.entries), categories=dict(kb.categories))
@@ -555,6 +570,8 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     texts = {t for e in kb.entries.values() for t in (e.description.zh, e.description.en) if t}
     catalog.words = {t: words for t in texts if (words := words_of(t)) is not None}
     catalog.specific = specificity(_said_words(kb, catalog.words))
+    for term in _language_terms(kb):
+        catalog.specific[term] = min(catalog.specific.get(term, 0.0), 0.0)
     catalog.plain_words = plain_english() - names.keys()
     catalog.everyday_names = everyday_english(k for k in names if k.isascii() and k.isalpha())
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}

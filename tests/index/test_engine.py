@@ -296,6 +296,9 @@ def test_two_guessed_spellings_without_a_cue_are_not_a_comparison(engine: Engine
         "最近有什么好听的歌",  # its words match only entries that say none of them
         "how do I set up a wifi router",  # "set up" says how one asks, as 查看 or 入门 do
         "our team turns 10 next month, ideas for a small party?",  # a number is no word of the ecosystem's
+        # A language the entries are written in is every programmer's word (their facts.language).
+        "how do I flatten a list of lists in python with a list comprehension?",
+        "Why does 0.1 + 0.2 not equal 0.3 in JavaScript?",
     ],
 )
 def test_everyday_questions_are_not_about_the_ecosystem(landscape_engine: Engine, question: str) -> None:
@@ -1181,6 +1184,17 @@ def test_a_project_asked_for_by_words_only_its_entry_says_is_found(
     curated description's words, and still point at it alone."""
     hits = landscape_engine.search(question).hits
     assert hits and hits[0].entry.id == first, [h.entry.id for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [("a service mesh written in rust", "service-mesh"), ("用 Go 写的轻量级 API 网关", "api-gateway")],
+)
+def test_a_language_beside_a_need_still_asks_for_the_need(
+    landscape_engine: Engine, question: str, category: str
+) -> None:
+    answer = landscape_engine.search(question)
+    assert answer.category is not None and answer.category.id == category
 
 
 @pytest.mark.parametrize(
