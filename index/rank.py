@@ -65,6 +65,9 @@ PICK_ALIKE = 0.5
 W_VENDOR = 3.0
 """A vendor's word said ("private registry on aws", "阿里云上的 k8s"): that vendor's offers gain in proportion to the
 word's part of the question, as a category's members do (``Catalog.offered_by``)."""
+VENDOR_FLOOR = 0.3
+"""The least part of a question a vendor said is, for its offers (``W_VENDOR``): a long question says "on GCP" once
+among many words, and an answer off GCP is still no answer ("GCP 上容器映像檔要放哪，GKE 和 Cloud Run 都要拉")."""
 MATURITY_PART = 3.0
 """The weight of a maturity word as a part of the question (an IDF-like figure: a mid-frequency word)."""
 CNCF_PART = 1.5
@@ -454,7 +457,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         offers = vendor_share.keys() & catalog.offered_by.get(entry_id, frozenset())
         # Only an offer that says something else asked: Dubbo is Alibaba's, and no answer to 阿里云镜像仓库.
         if offers and (says_rest(own) or not rest_said):
-            value += W_VENDOR * max(vendor_share[v] for v in offers)
+            value += W_VENDOR * max(max(vendor_share[v] for v in offers), VENDOR_FLOOR)
         if matured:
             value += W_MATURITY * share.maturity
         if entry.cncf is not None:

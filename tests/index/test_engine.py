@@ -561,6 +561,16 @@ def test_a_vendor_word_with_a_need_finds_that_vendors_products(
     assert len(by_vendor) >= 2, [h.entry.id for h in hits]
 
 
+def test_a_vendor_said_once_in_a_long_question_still_asks_for_its_offer(landscape_engine: Engine) -> None:
+    """ "GCP 上" is a small part of the question's words, and every answer must still be on GCP: a vendor's offer
+    that says what is asked gains at least ``rank.VENDOR_FLOOR`` of the vendor's weight."""
+    ids = [
+        h.entry.id
+        for h in landscape_engine.search("GCP 上容器映像檔要放哪，GKE 和 Cloud Run 都要拉").hits[:5]
+    ]
+    assert "google-artifact-registry" in ids, ids
+
+
 def test_a_cloud_product_answers_to_its_chinese_name(landscape_engine: Engine) -> None:
     """阿里云日志服务 is what Alibaba Cloud calls its Log Service (SLS) in Chinese."""
     hit = landscape_engine.search("阿里云日志服务").hits[0]
