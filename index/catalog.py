@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -67,6 +67,9 @@ class Catalog:
     weak_names: set[str] = field(default_factory=set)
     """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
     plain_words: frozenset[str] = frozenset()
+    joined_terms: frozenset[str] = frozenset()
+    """Index terms the descriptions write as one word of capitalised parts (RoleBindings → ``rolebind``,
+    ConfigMaps, DaemonSet) that people write as two or three ("role bindings"): ``understand._joined_terms``."""
     """Everyday English words that name nothing (mess, wash, story): never taken for a misspelled name
     ("jenkins is a mess" says nothing of Mesos)."""
     everyday_names: frozenset[str] = frozenset()
@@ -406,6 +409,26 @@ def _tag_terms(entry: Entry) -> frozenset[str]:
     return frozenset(t for tag in entry.tags for t in analyze(fold(tag)) if t not in named)
 
 
+_JOINED_WORD = re.compile(r"(?<![\w./-])(?:[A-Z][a-z]{2,}){2,3}s?(?![\w/-])")
+"""A word of two or three capitalised parts of three letters or more (RoleBindings, ServiceAccounts; not WiFi),
+not part of a path or a name."""
+
+
+def _joined_terms(kb: KnowledgeBase, names: Iterable[str]) -> frozenset[str]:
+    """The terms of the words the descriptions write as capitalised parts run together: Kubernetes' kinds
+    (ConfigMaps, StatefulSets, NetworkPolicy) and the like. A project's name (WireGuard, PagerDuty) is found as a
+    name already."""
+    found: set[str] = set()
+    for entry in kb.entries.values():
+        for text in (entry.description.en, *entry.other_descriptions):
+            for word in _JOINED_WORD.findall(text or ""):
+                terms = analyze(fold(word))
+                if len(terms) == 1:
+                    found.add(terms[0])
+    named = {t for n in names for t in analyze(n)}
+    return frozenset(found - named)
+
+
 def _language_terms(kb: KnowledgeBase) -> set[str]:
     """The index terms of the programming languages the entries are written in (their ``facts.language``: Go,
     Java, Python, C++…). The knowledge base says them far more often than everyday text, as what a project is
@@ -573,6 +596,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     for term in _language_terms(kb):
         catalog.specific[term] = min(catalog.specific.get(term, 0.0), 0.0)
     catalog.plain_words = plain_english() - names.keys()
+    catalog.joined_terms = _joined_terms(kb, names.keys())
     catalog.everyday_names = everyday_english(k for k in names if k.isascii() and k.isalpha())
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
     catalog.lead_terms = {e.id: _lead_terms(e) for e in kb.entries.values()}

@@ -69,14 +69,16 @@ FRAGMENT_WEIGHT = 1.0
 """The most a lone Chinese character weighs (``index.reading.fragment``): as much as a common word."""
 
 
-def word_weight(searcher: Searcher, group: tuple[str, ...]) -> float:
+def word_weight(searcher: Searcher, group: tuple[str, ...], joined: frozenset[str] = frozenset()) -> float:
     """How much a question's word (a term group: the word and its synonyms) is worth: its IDF, over the terms
     the index holds (a synonym no entry uses, a Taiwan spelling say, would otherwise give its group the weight
-    of a word nobody writes), at most ``FRAGMENT_WEIGHT`` for a lone Chinese character.
+    of a word nobody writes), at most ``FRAGMENT_WEIGHT`` for a lone Chinese character. A word written together
+    with its neighbours in the descriptions (``joined``: "role" of "role bindings" → rolebind) weighs as itself.
 
     The one weighing of a word: the widest candidates are gathered and the answers scored by it."""
-    present = [t for t in group if document_frequency(searcher, t) > 0]
-    value = max(idf(searcher, t) for t in (present or group))
+    own = [t for t in group if t not in joined] or list(group)
+    present = [t for t in own if document_frequency(searcher, t) > 0]
+    value = max(idf(searcher, t) for t in (present or own))
     return min(value, FRAGMENT_WEIGHT) if fragment(group) else value
 
 
@@ -117,8 +119,11 @@ def _search_groups(
     # What the question asks about: its own words and category words, not the maturity or "CNCF"
     # (evidence of their own) nor the names (context, below).
     asked = [*reading.content, *reading.category_groups]
-    weighed = dict(said_once([(g, word_weight(searcher, g)) for g in reading.content], reading.word_of))
-    weighed.update((g, word_weight(searcher, g)) for g in reading.category_groups)
+    joined = reading.joined
+    weighed = dict(
+        said_once([(g, word_weight(searcher, g, joined)) for g in reading.content], reading.word_of)
+    )
+    weighed.update((g, word_weight(searcher, g, joined)) for g in reading.category_groups)
     if len(asked) > MAX_QUERY_GROUPS:
         asked = sorted(asked, key=lambda g: -weighed[g])[:MAX_QUERY_GROUPS]
     context = reading.name_terms if asked else ()

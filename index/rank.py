@@ -134,7 +134,7 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
     """Weigh each part of ``reading`` by the information in its words."""
 
     def weight(group: tuple[str, ...]) -> float:
-        return word_weight(searcher, group)
+        return word_weight(searcher, group, reading.joined)
 
     content = said_once([(g, weight(g)) for g in reading.content], reading.word_of)
     category = [(g, weight(g)) for g in reading.category_groups]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from index import names as naming
@@ -495,8 +495,14 @@ def read_question(
     # How a named project stands, asked with or without a cue of replacement ("promtail is deprecated, what now?").
     reading.of_status = bool(reading.named and STATUS_WORDS.search(text))
     outside = _outside(text, spans)
+    joined = _joined_terms(text, outside, catalog)
+    reading.joined = frozenset(t for terms in joined.values() for t in terms)
     reading.content = _groups(
-        [t for t, _w, _s, _e in outside], catalog, drop_filler=False, said=[w for _t, w, _s, _e in outside]
+        [t for t, _w, _s, _e in outside],
+        catalog,
+        drop_filler=False,
+        said=[w for _t, w, _s, _e in outside],
+        joined=joined,
     )
     reading.word_of = _word_numbers(outside, reading.content)
     reading.written_ascii = {
@@ -534,6 +540,32 @@ def _name_terms(catalog: Catalog, category_id: str) -> frozenset[str]:
     """The index terms of a category's names, Chinese and English."""
     zh, en = catalog.name_keys[category_id]
     return _name_words(zh, en) - filler_terms()
+
+
+JOINED_WORDS = 3
+"""At most this many English words written apart can be one word written together ("cluster role bindings")."""
+
+
+def _joined_terms(
+    text: str, outside: Sequence[tuple[str, str, int, int]], catalog: Catalog
+) -> dict[int, tuple[str, ...]]:
+    """Term number → the terms of the English words around it written together, where the descriptions write
+    them so (``Catalog.joined_terms``): Kubernetes' kinds are one word there (RoleBindings, ServiceAccounts,
+    ConfigMaps) and two to people ("role bindings and service accounts"). Each word of the run says the joined
+    term too; it weighs nothing of its own (``gather.word_weight``)."""
+    joined: dict[int, set[str]] = {}
+    for first in range(len(outside)):
+        for last in range(first + 1, min(first + JOINED_WORDS, len(outside))):
+            run = outside[first : last + 1]
+            if not all(w.isascii() and w.isalpha() and len(w) >= 3 for _t, w, _s, _e in run):
+                break
+            if any(text[a[3] : b[2]] not in (" ", "-") for a, b in itertools.pairwise(run)):
+                break
+            terms = analyze("".join(w for _t, w, _s, _e in run))
+            if len(terms) == 1 and terms[0] in catalog.joined_terms:
+                for i in range(first, last + 1):
+                    joined.setdefault(i, set()).add(terms[0])
+    return {i: tuple(sorted(terms)) for i, terms in joined.items()}
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
@@ -589,10 +621,16 @@ def term_groups(source: str, catalog: Catalog) -> list[tuple[str, ...]]:
 
 
 def _groups(
-    terms: list[str], catalog: Catalog, *, drop_filler: bool = True, said: Sequence[str] = ()
+    terms: list[str],
+    catalog: Catalog,
+    *,
+    drop_filler: bool = True,
+    said: Sequence[str] = (),
+    joined: Mapping[int, tuple[str, ...]] | None = None,
 ) -> list[tuple[str, ...]]:
     """With ``said`` (each term's word as written), an English word has its synonyms only when it is the
-    word they were given for, or an inflection of it: "awful" is no AWS, "author" no authorization."""
+    word they were given for, or an inflection of it: "awful" is no AWS, "author" no authorization. ``joined``
+    adds, by term number, the terms of the words written together (``_joined_terms``)."""
     result: list[tuple[str, ...]] = []
     for i, term in enumerate(terms):
         if drop_filler and term in filler_terms():
@@ -601,6 +639,8 @@ def _groups(
         spellings = catalog.synonym_spellings.get(term, ())
         if said and spellings and said[i].isascii() and not any(_inflection(said[i], w) for w in spellings):
             group = (term,)
+        if joined and i in joined:
+            group = (*group, *(t for t in joined[i] if t not in group))
         if group not in result:
             result.append(group)
     return result

@@ -1291,6 +1291,23 @@ def test_words_of_the_ecosystem_around_a_name_are_no_chatter(landscape_engine: E
     assert landscape_engine.search(reading.text).hits[0].entry.id == "metallb"
 
 
+def test_words_written_apart_meet_the_one_word_descriptions_write(landscape_engine: Engine) -> None:
+    """Descriptions write Kubernetes' kinds as one word (RoleBindings, ServiceAccounts), people as two: each of
+    the two words says the joined one too, and weighs what it weighs alone."""
+    from index import rank
+    from index.gather import idf
+
+    question = "a Kubernetes operator that simplifies the management of Role Bindings and Service Accounts"
+    reading = landscape_engine._read(question)
+    assert "rolebind" in reading.joined and "serviceaccount" in reading.joined
+    role = next(g for g in reading.content if "role" in g)
+    assert "rolebind" in role
+    weights = dict(rank.parts(landscape_engine._searcher(), landscape_engine.catalog, reading).content_groups)
+    assert weights[role] == pytest.approx(idf(landscape_engine._searcher(), "role"))
+    assert landscape_engine.search(question).hits[0].entry.id == "rbac-manager"
+    assert not landscape_engine._read("a mesh Wi-Fi system for a two-story house").joined  # wi, fi: no words
+
+
 def test_a_need_told_among_much_talk_around_names_is_no_chatter(landscape_engine: Engine) -> None:
     """Everyday words (boards, days, whole, front) outweigh a few of the ecosystem's in a sum, and "caches" and
     "queries" still describe what to look for: a cache in front of Prometheus, not the Grafana card."""
