@@ -413,7 +413,10 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         )
         neighbour = entry.category in named_categories
         cncf = reading.mentions_cncf and entry.cncf is not None
-        if not (own & asked or entry_id in share.names or membership or matured or neighbour or cncf):
+        successor = entry_id in succeeding
+        if not (
+            own & asked or entry_id in share.names or membership or matured or neighbour or cncf or successor
+        ):
             continue  # joined for nothing the question says (a neighbour of a project named as the setting)
         value = (
             W_TEXT

@@ -198,6 +198,8 @@ def test_status_of_gone_projects_is_shown(engine: Engine) -> None:
         ("kube-lego replacement", "cert-manager", None),
         ("Amalgam8 被什么取代了", "istio", None),
         ("heapster is in maintenance mode, what do people use now", "heapster", "metrics-server"),
+        # A successor in another category and saying none of the question's words is still listed.
+        ("is krustlet still maintained?", "krustlet", "runwasi"),
     ],
 )
 def test_a_gone_project_is_followed_by_what_its_users_went_on_to(
