@@ -148,8 +148,10 @@ key-value store, something like etcd?"); the others ask for something else ("etc
 OPEN_SOURCE = re.compile(r"开源|open[\s-]?source|\boss\b")
 """Asked for open source: an entry with no source repository (a hosted service, a company) is not that."""
 MATURITY_CONTEXT = re.compile(r"cncf|project|stage|level|maturity|项目|阶段|级别|专案")
-"""Sandbox is also what a secure runtime gives a container ("sandboxed container runtime", 安全沙箱): it is
-CNCF's maturity only when the question speaks of projects or stages."""
+CONTEXT_MATURITIES = frozenset({"sandbox", "archived"})
+"""Sandbox is also what a secure runtime gives a container ("sandboxed container runtime", 安全沙箱), and archived
+what a repository is ("Google archived the kaniko repo"): each is CNCF's maturity only when the question speaks of
+projects or stages (``MATURITY_CONTEXT``); otherwise "archived" tells how the project named stands."""
 STAGE_WORDS = re.compile(r"\b(?:stages?|levels?|maturity)\b|阶段|级别|成熟度")
 _FILLER_TEXT = (
     "有什么 有哪些 哪些 推荐 一下 工具 方案 解决方案 软件 项目 产品 开源 框架 系统 主流 常用 常见 好用 "

@@ -20,6 +20,7 @@ from index.question_words import (
     ALTERNATIVE_CUES,
     COMPARE_CUES,
     CONTEXT_BEFORE,
+    CONTEXT_MATURITIES,
     CUE_GAP,
     CUE_OBJECT_AFTER,
     CUE_OBJECT_BEFORE,
@@ -392,7 +393,7 @@ def read_question(
     for word, maturity in MATURITY_WORDS.items():
         # Every time it is said: "is istio graduated? which other graduated projects…" asks no word "graduated".
         said = [m.span() for m in re.finditer(re.escape(word), text)]
-        if said and (maturity != "sandbox" or MATURITY_CONTEXT.search(text)):
+        if said and (maturity not in CONTEXT_MATURITIES or MATURITY_CONTEXT.search(text)):
             reading.maturity = maturity
             spans += said
     if reading.maturity:  # "孵化阶段", "graduated level": the stage is the maturity, not a word to match

@@ -579,6 +579,17 @@ def test_a_cloud_product_answers_to_its_chinese_name(landscape_engine: Engine) -
     assert hit.entry.id == "alibaba-cloud-log-service"
 
 
+def test_a_repository_archived_is_how_the_project_stands_not_a_cncf_maturity(
+    landscape_engine: Engine,
+) -> None:
+    """ "Archived" is what a repository is as much as a CNCF maturity: said of a project with no word of CNCF,
+    projects or stages, it tells how that project stands, and the project leads."""
+    reading = landscape_engine._read("google archived the kaniko repo last year. did anyone pick it up?")
+    assert reading.maturity is None and reading.of_status
+    assert landscape_engine.search(reading.text).hits[0].entry.id == "kaniko"
+    assert landscape_engine._read("archived cncf projects").maturity == "archived"
+
+
 def test_the_taiwan_word_for_archived_is_understood(landscape_engine: Engine) -> None:
     answer = landscape_engine.search("哪些 CNCF 專案被封存了")
     assert answer.lang == "zh-Hant"
