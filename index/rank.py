@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from whoosh.searching import Searcher
 
 from index.catalog import Catalog, compact
-from index.gather import Candidates, idf, said_once, word_weight
+from index.gather import Candidates, document_frequency, idf, said_once, word_weight
 from index.reading import Reading
 from index.understand import term_groups
 
@@ -76,6 +76,8 @@ NAME_PART = 2.0
 GENERIC_WEIGHT = 2.5
 """A word this common (容器, cloud native: said by one entry in twelve or more) is the ecosystem's own
 language; it narrows no category's picks."""
+UNSAID_PART = 1.0
+"""The most a question's word no entry says weighs in the balance of names, categories and words (``parts``)."""
 UNSAID_MEMBERSHIP = 0.5
 """What membership counts for a member that says none of the narrower term a category was asked by."""
 TEXT_FLOOR = 0.3
@@ -157,7 +159,11 @@ def parts(searcher: Searcher, catalog: Catalog, reading: Reading) -> Parts:
         "category": max((w for _g, w in category), default=0.0),
         "maturity": MATURITY_PART if reading.maturity else 0.0,
         "cncf": CNCF_PART if reading.mentions_cncf else 0.0,
-        "content": sum(w for _g, w in content),
+        # A word no entry says is no evidence for any answer: it weighs little beside the names and categories
+        # said with it (its own weight still counts in coverage, where no entry can say it).
+        "content": sum(
+            w if any(document_frequency(searcher, t) for t in g) else min(w, UNSAID_PART) for g, w in content
+        ),
     }
     total = sum(raw.values()) + sum(names.values()) or 1.0
     return Parts(

@@ -1230,6 +1230,19 @@ def test_a_few_everyday_words_that_some_entry_happens_to_say_find_nothing(
     assert not landscape_engine.search(question).hits
 
 
+def test_words_no_entry_says_weigh_little_beside_the_names_said(landscape_engine: Engine) -> None:
+    """A word no entry says (a typo, a slang word, 底下) is evidence for no answer: it takes little of the question
+    from the project named beside it, though as the rarest of words it would weigh the most."""
+    from index import rank
+
+    def name_share(question: str) -> float:
+        reading = landscape_engine._read(question)
+        return rank.parts(landscape_engine._searcher(), landscape_engine.catalog, reading).names["envoy"]
+
+    plain = name_share("组里有人说 envoy 配置太复杂了")
+    assert name_share("组里有人说 envoy 配置太复杂了 qzxv wbmp") > 0.85 * plain
+
+
 def test_a_word_and_the_words_inside_it_weigh_as_one(landscape_engine: Engine) -> None:
     """jieba cuts 几十个 into 几十个, 几十 and 十个: one thing said, which weighs what the heaviest of the three
     weighs, not their sum (a chatty word would otherwise outweigh the need: 统一检索, 集群)."""
