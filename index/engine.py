@@ -179,7 +179,8 @@ class Engine:
             return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         understood, category, ranked = self._present(reading, ranked)
         partial = understood == "search" and ranked[0].coverage < rank.floor_for(reading.content)
-        if understood in ("search", "category") and not self._in_domain(reading):
+        judged = understood in ("search", "category") or self._only_organisations(reading)
+        if judged and not self._in_domain(reading):
             return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         return self._answer(question, lang, understood, ranked, limit, offset, category, (), partial=partial)
 
@@ -318,7 +319,8 @@ class Engine:
         is an everyday word said in its everyday sense ("Are calico cats always female?")."""
         if everyday_sense(reading, self._catalog):
             return False
-        exact = [e for e in reading.named if e not in reading.typo_named]
+        catalog = self._catalog
+        exact = [e for e in reading.named if e not in reading.typo_named and not catalog.is_organisation(e)]
         if exact or reading.maturity or reading.mentions_cncf:
             return True
         # Words, not single characters (式, 写 are said by every kind of text).
@@ -329,6 +331,12 @@ class Engine:
         words = [tuple(t for t in g if t not in bound or bound[t] in said) for g in groups]
         spoken = self._speaks_curated(reading, words) or self._pinpoints(words)
         return spoken and self._leans_to_ecosystem(reading, words)
+
+    def _only_organisations(self, reading: Reading) -> bool:
+        """Whether the only projects named are organisations' cards (Microsoft, Oracle, a CNCF member): everybody
+        names those ("did Microsoft shut Skype down?"), so the question's words must still speak the ecosystem's
+        language (``_in_domain``), as a question naming nothing must."""
+        return bool(reading.named) and all(self._catalog.is_organisation(e) for e in reading.named)
 
     def _speaks_curated(self, reading: Reading, words: Sequence[tuple[str, ...]]) -> bool:
         """Whether the question says a name, a category, or enough words of the curated descriptions

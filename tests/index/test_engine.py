@@ -563,6 +563,23 @@ def test_a_vendor_word_with_a_need_finds_that_vendors_products(
     assert len(by_vendor) >= 2, [h.entry.id for h in hits]
 
 
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Is Skype still supported or did Microsoft shut it down? what replaced it for calls", None),
+        ("Microsoft", "microsoft-kcsp"),
+        ("Scaleway", "scaleway-member"),
+    ],
+)
+def test_an_organisation_named_among_everyday_words_is_no_ecosystem_question(
+    landscape_engine: Engine, question: str, first: str | None
+) -> None:
+    """Everybody names Microsoft: a question that names only organisations' cards is judged by its other words,
+    as one naming nothing is. Named alone, the card is the answer."""
+    hits = landscape_engine.search(question).hits
+    assert (hits[0].entry.id if hits else None) == first, [h.entry.id for h in hits]
+
+
 def test_a_vendor_said_once_in_a_long_question_still_asks_for_its_offer(landscape_engine: Engine) -> None:
     """ "GCP 上" is a small part of the question's words, and every answer must still be on GCP: a vendor's offer
     that says what is asked gains at least ``rank.VENDOR_FLOOR`` of the vendor's weight."""
