@@ -28,6 +28,8 @@ from tests.support.relevance import (
     HOMONYMS_DIR,
     LANDSCAPE_SETS,
     PROBE_DIR,
+    SEALED_DIR,
+    SECOND_BLIND_DIR,
     STATUS_DIR,
     STRANGER_DIR,
     TAIWAN_DIR,
@@ -200,12 +202,14 @@ def _ahead_on_every_kind(  # type: ignore[no-untyped-def]
         assert mrr >= fts5_mrr - mrr_shortfall.get(kind, 0.0), kind
 
 
-NEW_DEV_BARS = {"en-dev": (0.825, 0.785), "zh-dev": (0.91, 0.795)}
+NEW_DEV_BARS = {"en-dev": (0.85, 0.80), "zh-dev": (0.92, 0.80)}
 """recall@5 / MRR of the two development sets written last (issue 9's closing sessions). When first scored,
 before any change made with them: en-dev 0.804 / 0.762, zh-dev 0.861 / 0.760 (FTS5: 0.739 / 0.638 and
 0.764 / 0.685). Reached 0.832 / 0.797 and 0.928 / 0.808; zh-dev 0.919 / 0.803 since 74 hand-written cards' statuses
 were checked (2026-12-02: PostgreSQL, TiDB, vLLM… active), which gives them a curated card's renown: TiDB now edges
-VictoriaMetrics out of the top five for a Chinese description of VictoriaMetrics."""
+VictoriaMetrics out of the top five for a Chinese description of VictoriaMetrics. 0.858 / 0.811 and 0.928 / 0.810
+since a category word said in passing counts for half (``rank.PASSING_MEMBERSHIP``) and words written apart meet the
+one word descriptions write (RoleBindings: ``Catalog.joined_terms``), 2026-12-03."""
 DEV_KINDS_LEVEL_WITH_FTS5 = {("en-dev", "description-en"): 1 / 47}
 """Where a development set's kind is level with BM25's recall, not ahead: en-dev's 47 English descriptions,
 0.809 against 0.830 (one question) since the projects' own English words lifted BM25 (0.809 → 0.830) and not
@@ -296,10 +300,65 @@ def test_relevance_final(landscape_engine) -> None:  # type: ignore[no-untyped-d
     )
 
 
-CHATTER_DEV_BARS = (0.88, 0.84)
+SEALED_MRR_SHORTFALL = {"category": 0.02, "description-en": 0.06, "description-zh": 0.02, "name": 0.04}
+SEALED_RECALL_SHORTFALL = {"description-en": 0.06, "name": 0.07}
+"""The sealed set's kinds where ecosys trails BM25 (scored on 0f942c5, before this session's changes, and once
+after them, on the session's last engine change): categories' MRR 0.729 against 0.746 (both times), English
+descriptions 0.950 / 0.950 against 1.000 / 1.000 (one question, both times), Chinese descriptions' MRR 0.770 →
+0.779 against 0.797 and names 0.933 / 0.933 against 1.000 / 0.967 (one question, both times). Overall 0.821 / 0.744 →
+0.813 / 0.755 against BM25's 0.739 / 0.695, 13 of 15 off-topic questions empty. Its questions were not read."""
+
+
+def test_relevance_sealed(landscape_engine) -> None:  # type: ignore[no-untyped-def]
+    """The held-out set written last (``tests/relevance/sealed``): ahead of FTS5 overall and, but for the shortfalls
+    stated, on every kind."""
+    _ahead_on_every_kind(
+        *_held_out_figures("sealed (held-out) set", landscape_engine, SEALED_DIR),
+        SEALED_MRR_SHORTFALL,
+        SEALED_RECALL_SHORTFALL,
+    )
+
+
+SECOND_BLIND_BARS = (0.85, 0.815)
+"""recall@5 / MRR of the second blind set (``tests/relevance/second-blind``): 0.823 / 0.796 when first scored as a
+held-out set on 0f942c5 (FTS5 0.791 / 0.765, 12 of 15 off-topic empty); 0.857 / 0.822 and 14 of 15 once its misses
+were read for general causes (a word weighs the same where candidates are gathered and scored, words only one entry
+says together point at it, a need told among talk is no chatter, a language name leans neither way)."""
+SECOND_BLIND_OFF_TOPIC_EMPTY = 14
+SECOND_BLIND_BEHIND_FTS5 = {
+    "description-en": (0.0, 0.04),
+    "description-zh": (0.10, 0.07),
+    "traditional": (0.10, 0.12),
+    "vendor": (0.05, 0.16),
+}
+"""(recall, MRR) by which its kinds may trail BM25: Chinese descriptions 0.850 / 0.815 against 0.950 / 0.877 (a
+landscape item's Chinese blurb says less than the project's own Chinese README the question came from), Traditional
+Chinese 0.800 / 0.675 against 0.900 / 0.792, vendor 0.600 / 0.444 against 0.650 / 0.603 ("阿里云自己有现成的监控产品吗":
+a vendor's own product for a need), English descriptions' MRR 0.872 against 0.907."""
+
+
+def test_relevance_second_blind(landscape_engine) -> None:  # type: ignore[no-untyped-def]
+    """A development set written blind from 92 texts: above the level reached, ahead of FTS5 overall, and on every
+    kind but for the shortfalls stated."""
+    questions, unresolved = load_blind(landscape_engine.entries(), LANDSCAPE_SNAPSHOT, SECOND_BLIND_DIR)
+    assert not unresolved
+    ours, kinds = _report("second blind (dev) set", landscape_engine, questions)
+    baseline = evaluate("fts5-bm25", questions, _baseline(landscape_engine).search)
+    assert ours.recall > baseline.recall and ours.mrr > baseline.mrr
+    assert ours.recall >= SECOND_BLIND_BARS[0], "\n".join(ours.misses)
+    assert ours.mrr >= SECOND_BLIND_BARS[1]
+    assert ours.out_of_scope_ok >= SECOND_BLIND_OFF_TOPIC_EMPTY
+    for kind, row in kinds.items():
+        recall_slack, mrr_slack = SECOND_BLIND_BEHIND_FTS5.get(kind, (0.0, 0.0))
+        assert row["ecosys"].recall >= row["fts5-bm25"].recall - recall_slack - 1e-9, kind
+        assert row["ecosys"].mrr >= row["fts5-bm25"].mrr - mrr_slack - 1e-9, kind
+
+
+CHATTER_DEV_BARS = (0.90, 0.88)
 """The chatter development set: 0.808 / 0.766 when first scored (FTS5 0.780 / 0.716), 0.896 / 0.882 once words
 around a name that lean to everyday language, or around a name asked what it is, stopped counting as a need
-(``index.chatter.CHATTER``), and a word jieba cuts in parts counted once in the off-topic tests."""
+(``index.chatter.CHATTER``), and a word jieba cuts in parts counted once in the off-topic tests; 0.921 / 0.902 once "API"
+named no project by its repository (devfile/api) and a word no entry says weighed little (``rank.UNSAID_PART``)."""
 CHATTER_OFF_TOPIC_EMPTY = 19
 """Of its 20 off-topic questions (workplace talk that says "harbor cruise" or "helm… like a bike helmet"), 19 answer
 nothing; 14 before a name that is an everyday word, said among everyday ones, was read as that word
@@ -325,10 +384,10 @@ def test_relevance_chatter_held_out(landscape_engine) -> None:  # type: ignore[n
         assert ours > fts5, figure
 
 
-ALTERNATIVES_BARS = (0.58, 0.65)
+ALTERNATIVES_BARS = (0.58, 0.67)
 """recall@5 / MRR of the alternatives set: 0.481 / 0.466 when first scored, before any change made with it (FTS5
 0.286 / 0.236); 0.595 / 0.662 once more phrasings were read as asking for alternatives, the replaced project's
-own tags (what it does) said what an alternative does, and its add-ons and itself stopped leading. The answers
+own tags (what it does) said what an alternative does, and its add-ons and itself stopped leading; 0.596 / 0.689 once a word no entry says weighed little. The answers
 it expects are the tools a third-party text sets beside the named one, so 1.0 is not the ceiling of a good
 answer."""
 
@@ -347,7 +406,7 @@ def test_relevance_alternatives(landscape_engine) -> None:  # type: ignore[no-un
     assert kinds["control"]["ecosys"].recall == 1.0
 
 
-HOMONYMS_BARS = (0.80, 0.72)
+HOMONYMS_BARS = (0.85, 0.78)
 """recall@5 / MRR of the homonyms set's questions (``tests/relevance/homonyms``: workplace talk naming Vault, Harbor,
 Helm…, by a blind helper on 2026-12-03): 0.787 / 0.696 on 101c56f, 0.707 / 0.616 when first scored with
 ``index.homonyms`` (six English questions declined, 32 more of its off-topic ones); 0.787 / 0.709 once a request for
@@ -358,9 +417,9 @@ once trouble inside it ("jaeger 里的 trace 断断续续") did too; 0.840 / 0.7
 them however long the rest; 0.853 / 0.772 once a project asked what it is was not what "instead of the queue we
 already have" replaces; 0.853 / 0.783 once asking whether the one project named still stands ("is brigade still a
 thing?") made the rest chatter."""
-HOMONYMS_OFF_TOPIC_EMPTY = 34
-"""Of its 40 off-topic questions (a harbor lunch, a bank vault, a calico kitten), 34 answer nothing (2 before
-``index.homonyms``)."""
+HOMONYMS_OFF_TOPIC_EMPTY = 36
+"""Of its 40 off-topic questions (a harbor lunch, a bank vault, a calico kitten), 36 answer nothing (2 before
+``index.homonyms``). The questions reach 0.867 / 0.796 since a word no entry says weighs little."""
 
 
 def test_relevance_homonyms(landscape_engine) -> None:  # type: ignore[no-untyped-def]
@@ -379,7 +438,7 @@ def test_relevance_homonyms(landscape_engine) -> None:  # type: ignore[no-untype
             assert row["ecosys"].mrr > row["fts5-bm25"].mrr, kind
 
 
-VENDOR_BARS = (0.67, 0.67)
+VENDOR_BARS = (0.71, 0.70)
 """recall@5 / MRR of the vendor set (``tests/relevance/vendor``: which service of which cloud, in three scripts, by a
 blind helper on 2026-12-03): 0.604 / 0.628 when first scored, before any change made with it (FTS5 0.672 / 0.625);
 0.644 / 0.667 once a vendor's word asked for its offers, "X 在 AWS 上对应的" asked for X's counterpart and two
@@ -387,9 +446,10 @@ clouds compared for a need compared their offers; 0.680 / 0.681 (FTS5 0.708 / 0.
 services the knowledge base lacked (OCIR, OCI Container Instances, Volcengine VCI and CR, Alibaba ACS…,
 ``data/entries/clouds/services.yaml``); 0.680 / 0.696 once a card named only by a vendor's words ("huawei cloud")
 stopped being one of the things compared."""
-VENDOR_RECALL_BEHIND_FTS5 = 0.04
-"""Its recall still trails BM25's (0.680 against 0.708): 6 of its expected services are in no entry, Europe's clouds
-are no region the knowledge base knows, and BM25 reads "aws's own container orchestrator" word by word."""
+VENDOR_RECALL_BEHIND_FTS5 = 0.0
+"""Its recall trailed BM25's (0.680 against 0.708) until a vendor said counted for at least 0.3 of a question
+(``rank.VENDOR_FLOOR``, 2026-12-03): 0.721 / 0.714. Still missed: 6 expected services in no entry, Europe's clouds
+(no region the knowledge base knows), "aws's own container orchestrator, the non-kubernetes one"."""
 
 
 def test_relevance_vendor(landscape_engine) -> None:  # type: ignore[no-untyped-def]
@@ -404,11 +464,13 @@ def test_relevance_vendor(landscape_engine) -> None:  # type: ignore[no-untyped-
     assert ours.recall >= baseline.recall - VENDOR_RECALL_BEHIND_FTS5
 
 
-STATUS_BARS = (0.83, 0.75)
+STATUS_BARS = (0.85, 0.77)
 """recall@5 / MRR of the status set (``tests/relevance/status``): 0.789 / 0.713 when first scored (FTS5 0.772 /
-0.653), 0.841 / 0.762 once a status asked rather than told made the project the subject."""
-STATUS_OFF_TOPIC_EMPTY = 7
-"""Of its 12 off-topic questions (Windows 10's end of life, Python 2, Skype), 7 answer nothing."""
+0.653), 0.841 / 0.762 once a status asked rather than told made the project the subject; 0.868 / 0.784 on
+2026-12-03 (half a category's membership for a word said in passing, little weight for words no entry says)."""
+STATUS_OFF_TOPIC_EMPTY = 8
+"""Of its 12 off-topic questions (Windows 10's end of life, Python 2, Skype), 8 answer nothing (Skype since a
+question naming only Microsoft's card is judged by its other words)."""
 STATUS_KINDS_BEHIND_FTS5 = {"successor": 0.12}
 """Its successor questions trail BM25 on MRR (0.469 against 0.585; recall level, 0.639): a fork or successor that
 only its own description ties to the gone project ("the Linux Foundation fork of Redis")."""
@@ -434,9 +496,9 @@ TAIWAN_BARS = (0.69, 0.69)
 """recall@5 / MRR of the Taiwan set (``tests/relevance/taiwan``: descriptions, headings, chat and names from texts
 written in Taiwan, in their wording, by a blind helper on 2026-12-03): 0.682 / 0.687 when first scored, on 4909b74
 (FTS5 0.600 / 0.554); 0.696 / 0.701 once 終端機 meant the terminal."""
-TAIWAN_KINDS_BEHIND_FTS5 = {"tw-chat": (0.11, 0.02)}
-"""Its chat questions trail BM25's recall (0.550 / 0.617 against 0.600 / 0.583): a need told at length in everyday
-words."""
+TAIWAN_KINDS_BEHIND_FTS5 = {"tw-chat": (0.01, 0.0)}
+"""Its chat questions trailed BM25's recall (0.550 / 0.617 against 0.600 / 0.583: a need told at length in everyday
+words) and are level since gathering weighs a word as scoring does (0.596 / 0.671, 2026-12-03)."""
 
 
 def test_relevance_taiwan(landscape_engine) -> None:  # type: ignore[no-untyped-def]
@@ -472,12 +534,12 @@ def test_relevance_headings(landscape_engine) -> None:  # type: ignore[no-untype
     assert ours.recall > baseline.recall and ours.mrr > baseline.mrr
 
 
-GATE_EMPTY = 122
-"""Of the gate set's 150 off-topic questions, 124 answer nothing (119 before ``index.homonyms``, 93 before
-``index.specificity``)."""
-GATE_HELD_EMPTY = 85
-"""Of the held-out gate set's 100, 87 answer nothing (81 before ``index.homonyms``, 65 before
-``index.specificity``; each measured once)."""
+GATE_EMPTY = 125
+"""Of the gate set's 150 off-topic questions, 127 answer nothing (125 before the entries' programming languages
+leaned neither way, 119 before ``index.homonyms``, 93 before ``index.specificity``)."""
+GATE_HELD_EMPTY = 89
+"""Of the held-out gate set's 100, 91 answer nothing (87 at the start of 2026-12-03's last session, 81 before
+``index.homonyms``, 65 before ``index.specificity``; each measured once)."""
 
 
 def test_the_off_topic_gate(landscape_engine) -> None:  # type: ignore[no-untyped-def]

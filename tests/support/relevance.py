@@ -126,6 +126,12 @@ texts no other set used, by a blind helper (2026-12-03): a development set."""
 FINAL_DIR = RELEVANCE_DIR / "final"
 """150 questions written on 2026-12-03 by a blind helper from 111 texts none of the other sets used: held out,
 scored first on a011dff and never read by whoever changes the engine."""
+SECOND_BLIND_DIR = RELEVANCE_DIR / "second-blind"
+"""150 questions of the same ten kinds by a blind helper from 92 texts none of the earlier sets used (2026-12-03):
+scored once on 0f942c5 as a held-out set, then made a development set, its misses read for general causes."""
+SEALED_DIR = RELEVANCE_DIR / "sealed"
+"""150 more by another blind helper from 123 texts none of the other sets used (2026-12-03): held out, scored on
+0f942c5 and on the session's last engine change only, never read by whoever changes the engine."""
 
 ALTERNATIVES_DIR = RELEVANCE_DIR / "alternatives"
 """Questions asking for something instead of a named project, in many phrasings, and controls that use the same
