@@ -202,14 +202,15 @@ def _ahead_on_every_kind(  # type: ignore[no-untyped-def]
         assert mrr >= fts5_mrr - mrr_shortfall.get(kind, 0.0), kind
 
 
-NEW_DEV_BARS = {"en-dev": (0.85, 0.80), "zh-dev": (0.92, 0.80)}
+NEW_DEV_BARS = {"en-dev": (0.85, 0.80), "zh-dev": (0.92, 0.805)}
 """recall@5 / MRR of the two development sets written last (issue 9's closing sessions). When first scored,
 before any change made with them: en-dev 0.804 / 0.762, zh-dev 0.861 / 0.760 (FTS5: 0.739 / 0.638 and
 0.764 / 0.685). Reached 0.832 / 0.797 and 0.928 / 0.808; zh-dev 0.919 / 0.803 since 74 hand-written cards' statuses
 were checked (2026-12-02: PostgreSQL, TiDB, vLLM… active), which gives them a curated card's renown: TiDB now edges
 VictoriaMetrics out of the top five for a Chinese description of VictoriaMetrics. 0.858 / 0.811 and 0.928 / 0.810
 since a category word said in passing counts for half (``rank.PASSING_MEMBERSHIP``) and words written apart meet the
-one word descriptions write (RoleBindings: ``Catalog.joined_terms``), 2026-12-03."""
+one word descriptions write (RoleBindings: ``Catalog.joined_terms``), 2026-12-03. zh-dev's MRR bar (0.805) is what
+holds the half share: at 0.7 it is 0.800."""
 DEV_KINDS_LEVEL_WITH_FTS5 = {("en-dev", "description-en"): 1 / 47}
 """Where a development set's kind is level with BM25's recall, not ahead: en-dev's 47 English descriptions,
 0.809 against 0.830 (one question) since the projects' own English words lifted BM25 (0.809 → 0.830) and not
