@@ -202,6 +202,34 @@ def _ahead_on_every_kind(  # type: ignore[no-untyped-def]
         assert mrr >= fts5_mrr - mrr_shortfall.get(kind, 0.0), kind
 
 
+def _development_set(  # type: ignore[no-untyped-def]
+    title: str,
+    engine,
+    directory,
+    bars: tuple[float, float],
+    behind: dict[str, tuple[float, float]],
+    *,
+    off_topic_empty: int = 0,
+    all_resolved: bool = True,
+) -> None:
+    """A development set: above the level reached (``bars``, recall@5 and MRR), at least ``off_topic_empty`` of its
+    off-topic questions empty, ahead of FTS5 overall, and on every kind at least its recall and MRR but for the
+    (recall, MRR) shortfalls stated in ``behind``."""
+    questions, unresolved = load_blind(engine.entries(), LANDSCAPE_SNAPSHOT, directory)
+    if all_resolved:
+        assert not unresolved
+    ours, kinds = _report(title, engine, questions)
+    baseline = evaluate("fts5-bm25", questions, _baseline(engine).search)
+    assert ours.recall > baseline.recall and ours.mrr > baseline.mrr
+    assert ours.recall >= bars[0], "\n".join(ours.misses)
+    assert ours.mrr >= bars[1]
+    assert ours.out_of_scope_ok >= off_topic_empty
+    for kind, row in kinds.items():
+        recall_slack, mrr_slack = behind.get(kind, (0.0, 0.0))
+        assert row["ecosys"].recall >= row["fts5-bm25"].recall - recall_slack - 1e-9, kind
+        assert row["ecosys"].mrr >= row["fts5-bm25"].mrr - mrr_slack - 1e-9, kind
+
+
 NEW_DEV_BARS = {"en-dev": (0.85, 0.80), "zh-dev": (0.92, 0.805)}
 """recall@5 / MRR of the two development sets written last (issue 9's closing sessions). When first scored,
 before any change made with them: en-dev 0.804 / 0.762, zh-dev 0.861 / 0.760 (FTS5: 0.739 / 0.638 and
@@ -341,18 +369,14 @@ a vendor's own product for a need), English descriptions' MRR 0.872 against 0.90
 def test_relevance_second_blind(landscape_engine) -> None:  # type: ignore[no-untyped-def]
     """A development set written blind from 92 texts: above the level reached, ahead of FTS5 overall, and on every
     kind but for the shortfalls stated."""
-    questions, unresolved = load_blind(landscape_engine.entries(), LANDSCAPE_SNAPSHOT, SECOND_BLIND_DIR)
-    assert not unresolved
-    ours, kinds = _report("second blind (dev) set", landscape_engine, questions)
-    baseline = evaluate("fts5-bm25", questions, _baseline(landscape_engine).search)
-    assert ours.recall > baseline.recall and ours.mrr > baseline.mrr
-    assert ours.recall >= SECOND_BLIND_BARS[0], "\n".join(ours.misses)
-    assert ours.mrr >= SECOND_BLIND_BARS[1]
-    assert ours.out_of_scope_ok >= SECOND_BLIND_OFF_TOPIC_EMPTY
-    for kind, row in kinds.items():
-        recall_slack, mrr_slack = SECOND_BLIND_BEHIND_FTS5.get(kind, (0.0, 0.0))
-        assert row["ecosys"].recall >= row["fts5-bm25"].recall - recall_slack - 1e-9, kind
-        assert row["ecosys"].mrr >= row["fts5-bm25"].mrr - mrr_slack - 1e-9, kind
+    _development_set(
+        "second blind (dev) set",
+        landscape_engine,
+        SECOND_BLIND_DIR,
+        SECOND_BLIND_BARS,
+        SECOND_BLIND_BEHIND_FTS5,
+        off_topic_empty=SECOND_BLIND_OFF_TOPIC_EMPTY,
+    )
 
 
 CHATTER_DEV_BARS = (0.90, 0.88)
@@ -472,7 +496,7 @@ STATUS_BARS = (0.85, 0.77)
 STATUS_OFF_TOPIC_EMPTY = 8
 """Of its 12 off-topic questions (Windows 10's end of life, Python 2, Skype), 8 answer nothing (Skype since a
 question naming only Microsoft's card is judged by its other words)."""
-STATUS_KINDS_BEHIND_FTS5 = {"successor": 0.12}
+STATUS_KINDS_BEHIND_FTS5 = {"successor": (0.0, 0.12)}
 """Its successor questions trail BM25 on MRR (0.469 against 0.585; recall level, 0.639): a fork or successor that
 only its own description ties to the gone project ("the Linux Foundation fork of Redis")."""
 
@@ -480,17 +504,14 @@ only its own description ties to the gone project ("the Linux Foundation fork of
 def test_relevance_status(landscape_engine) -> None:  # type: ignore[no-untyped-def]
     """ "is keptn EOL?", "kube-lego replacement", "OpenTF 後來改名成什麼", "graduated service meshes": above the level
     reached, ahead of FTS5 overall and on every kind's recall, and on MRR but for the kind stated."""
-    questions, unresolved = load_blind(landscape_engine.entries(), LANDSCAPE_SNAPSHOT, STATUS_DIR)
-    assert not unresolved
-    ours, kinds = _report("status (dev) set", landscape_engine, questions)
-    baseline = evaluate("fts5-bm25", questions, _baseline(landscape_engine).search)
-    assert ours.recall > baseline.recall and ours.mrr > baseline.mrr
-    assert ours.recall >= STATUS_BARS[0], "\n".join(ours.misses)
-    assert ours.mrr >= STATUS_BARS[1]
-    assert ours.out_of_scope_ok >= STATUS_OFF_TOPIC_EMPTY
-    for kind, row in kinds.items():
-        assert row["ecosys"].recall >= row["fts5-bm25"].recall, kind
-        assert row["ecosys"].mrr >= row["fts5-bm25"].mrr - STATUS_KINDS_BEHIND_FTS5.get(kind, 0.0), kind
+    _development_set(
+        "status (dev) set",
+        landscape_engine,
+        STATUS_DIR,
+        STATUS_BARS,
+        STATUS_KINDS_BEHIND_FTS5,
+        off_topic_empty=STATUS_OFF_TOPIC_EMPTY,
+    )
 
 
 TAIWAN_BARS = (0.69, 0.69)
@@ -505,16 +526,15 @@ words) and are level since gathering weighs a word as scoring does (0.596 / 0.67
 def test_relevance_taiwan(landscape_engine) -> None:  # type: ignore[no-untyped-def]
     """ "由 VMware 開源、已經是 CNCF 畢業專案的容器映像檔倉庫…", "叢集網路外掛有哪些": above the level reached, ahead of
     FTS5 overall and on every kind but the one stated."""
-    questions, _unresolved = load_blind(landscape_engine.entries(), LANDSCAPE_SNAPSHOT, TAIWAN_DIR)
-    ours, kinds = _report("taiwan (dev) set", landscape_engine, questions)
-    baseline = evaluate("fts5-bm25", questions, _baseline(landscape_engine).search)
-    assert ours.recall >= TAIWAN_BARS[0], "\n".join(ours.misses)
-    assert ours.mrr >= TAIWAN_BARS[1]
-    assert ours.recall > baseline.recall and ours.mrr > baseline.mrr
-    for kind, row in kinds.items():
-        recall_slack, mrr_slack = TAIWAN_KINDS_BEHIND_FTS5.get(kind, (0.0, 0.0))
-        assert row["ecosys"].recall >= row["fts5-bm25"].recall - recall_slack, kind
-        assert row["ecosys"].mrr >= row["fts5-bm25"].mrr - mrr_slack, kind
+    # Some of its expected names are in no entry yet (KubeStack): a gap in the knowledge base counts as a miss.
+    _development_set(
+        "taiwan (dev) set",
+        landscape_engine,
+        TAIWAN_DIR,
+        TAIWAN_BARS,
+        TAIWAN_KINDS_BEHIND_FTS5,
+        all_resolved=False,
+    )
 
 
 HEADINGS_RECALL_BAR = 0.64
