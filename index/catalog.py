@@ -67,11 +67,11 @@ class Catalog:
     weak_names: set[str] = field(default_factory=set)
     """Name keys that are also everyday words (Scale, Vector, Keep): names only when asked alone."""
     plain_words: frozenset[str] = frozenset()
+    """Everyday English words that name nothing (mess, wash, story): never taken for a misspelled name
+    ("jenkins is a mess" says nothing of Mesos)."""
     joined_terms: frozenset[str] = frozenset()
     """Index terms the descriptions write as one word of capitalised parts (RoleBindings → ``rolebind``,
     ConfigMaps, DaemonSet) that people write as two or three ("role bindings"): ``understand._joined_terms``."""
-    """Everyday English words that name nothing (mess, wash, story): never taken for a misspelled name
-    ("jenkins is a mess" says nothing of Mesos)."""
     everyday_names: frozenset[str] = frozenset()
     """One-word names (folded) that are also everyday English words (calico, harbor, argo: ``everyday_english``):
     in an English sentence about something else, they are that word (``index.homonyms``)."""

@@ -37,10 +37,10 @@ class Reading:
     """content group → the word of the question it was said in: jieba gives a Chinese word and the words
     inside it (几十个: 几十, 十个), each a group, and they are one thing said (``index.rank``)."""
     written_ascii: set[tuple[str, ...]] = field(default_factory=set)
+    """The content groups said in a word of Latin letters ("host", not 托管): whose everyday language it is."""
     joined: frozenset[str] = frozenset()
     """Terms of English words the question writes apart and the descriptions together ("role bindings" →
     rolebind), added to each word's group: they weigh nothing of their own (``gather.word_weight``)."""
-    """The content groups said in a word of Latin letters ("host", not 托管): whose everyday language it is."""
     all_terms: list[tuple[str, ...]] = field(default_factory=list)
     """Every meaningful term group, names and category words included (for scoring)."""
     name_terms: list[tuple[str, ...]] = field(default_factory=list)
