@@ -17,7 +17,7 @@ from whoosh.scoring import BM25F
 from index import datafiles, gather, nearby, rank, store
 from index.answer import Answer, Hit, Understood
 from index.catalog import Catalog
-from index.chatter import words_said
+from index.chatter import NEED_WORD, words_said
 from index.errors import DataError, Problem
 from index.highlight import highlight
 from index.homonyms import everyday_sense
@@ -26,7 +26,7 @@ from index.names import compact
 from index.normalize import MAX_QUESTION_CHARS, detect_lang, fold, localize
 from index.question_words import COMPARE_TERMS
 from index.reading import Reading, fragment
-from index.specificity import evidence
+from index.specificity import evidence, leaning
 from index.textsearch import TextSearch
 from index.understand import GENERIC_NAME, read_question
 
@@ -180,7 +180,7 @@ class Engine:
         understood, category, ranked = self._present(reading, ranked)
         partial = understood == "search" and ranked[0].coverage < rank.floor_for(reading.content)
         judged = understood in ("search", "category") or self._only_organisations(reading)
-        if judged and not self._in_domain(reading):
+        if judged and not self._in_domain(reading, partial=partial):
             return self._answer(question, lang, "nothing", [], limit, offset, None, self._suggest(reading))
         return self._answer(question, lang, understood, ranked, limit, offset, category, (), partial=partial)
 
@@ -313,10 +313,14 @@ class Engine:
         on = len(words) - off + 2 * said  # a name or a category says more than any one word
         return off > 2 * on or (on == 0 and off > 0)
 
-    def _in_domain(self, reading: Reading) -> bool:
+    def _in_domain(self, reading: Reading, *, partial: bool = False) -> bool:
         """Whether a question that names no project is about the ecosystem: it speaks the ecosystem's own
         words, and they outweigh its everyday ones. A question naming a project or a maturity is, unless the name
-        is an everyday word said in its everyday sense ("Are calico cats always female?")."""
+        is an everyday word said in its everyday sense ("Are calico cats always female?").
+
+        When no entry says much of it (``partial``), it must also say one word that is clearly the ecosystem's
+        (``NEED_WORD``): "SQL 里 LEFT JOIN 和 INNER JOIN 有什么区别" or "is Windows 10 still getting updates"
+        speak of computing in words the descriptions say too (join, update), and nothing here answers them."""
         if everyday_sense(reading, self._catalog):
             return False
         catalog = self._catalog
@@ -330,6 +334,8 @@ class Engine:
         bound = self._catalog.bound_terms
         words = [tuple(t for t in g if t not in bound or bound[t] in said) for g in groups]
         spoken = self._speaks_curated(reading, words) or self._pinpoints(words)
+        if partial and not any(leaning(g, catalog.specific) >= NEED_WORD for g in groups):
+            return False
         return spoken and self._leans_to_ecosystem(reading, words)
 
     def _only_organisations(self, reading: Reading) -> bool:

@@ -290,10 +290,12 @@ def _find_misspelled_pairs(
     reading: Reading,
     known_term: Callable[[str], bool],
 ) -> None:
-    """Two-word names with a typo ("dokcer swarm"): matched as one compact spelling."""
+    """Two-word names with a typo ("dokcer swarm"): matched as one compact spelling. Two words that are each
+    known or plain English are those words ("how do I wash a…" is no WAMR), as a single word is."""
     tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[0-9a-z][0-9a-z.+#-]*", rest)]
+    plain = catalog.plain_words
     for (first, start, _e1), (second, _s2, end) in itertools.pairwise(tokens):
-        if all(known_term(s) for w in (first, second) for s in analyze(w)):
+        if all(w in plain or all(known_term(s) for s in analyze(w)) for w in (first, second)):
             continue
         close = catalog.close_names(first + second, n=1)
         if close and _free(spans, start, end):

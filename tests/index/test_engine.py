@@ -510,6 +510,17 @@ def test_an_in_domain_question_nothing_matches_well_is_partial_not_nothing(lands
     assert answer.hits and answer.understood != "nothing"
 
 
+def test_a_partial_answer_needs_one_word_clearly_the_ecosystems(landscape_engine: Engine) -> None:
+    """Nothing answers either question well. A programming question speaks of computing in words the
+    descriptions say too (join, 结果); a question in chat around a clear need (分布式追踪) still gets its closest
+    matches."""
+    assert not landscape_engine.search("SQL 里 LEFT JOIN 和 INNER JOIN 有什么区别").hits
+    answer = landscape_engine.search(
+        "我们一个请求要过七八个服务，一慢就两眼一抹黑不知道卡在哪。分布式追踪有啥开源方案？在线等挺急的"
+    )
+    assert answer.partial and "jaeger" in [h.entry.id for h in answer.hits[:5]]
+
+
 @pytest.mark.parametrize(
     ("question", "understood"),
     [("etcd 和 consul", "comparison"), ("etcd, consul", "comparison")],
@@ -1457,6 +1468,13 @@ def test_an_everyday_word_is_no_misspelled_name(landscape_engine: Engine) -> Non
     reading = landscape_engine._read("jenkins is a mess, what do people use instead")
     assert reading.named == ["jenkins"] and not reading.typo_named
     assert landscape_engine._read("promethues 怎么配告警").typo_named == ["prometheus"]
+
+
+def test_two_everyday_words_are_no_misspelled_name(landscape_engine: Engine) -> None:
+    """ "i wash" is close to WAMR written as one word, and two words everybody says: no name. Two words that are
+    not ("dokcer swarm") still make one."""
+    assert not landscape_engine._read("How do I wash a flannel shirt without it shrinking?").typo_named
+    assert "docker-swarm" in landscape_engine._read("dokcer swarm 怎么用").named
 
 
 @pytest.mark.parametrize(
