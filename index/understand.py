@@ -78,6 +78,9 @@ TYPO = 0.85
 """A misspelled name names its entry a little less surely than the right spelling."""
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
 def _find_names(
     text: str, catalog: Catalog, spans: list[tuple[int, int]], *, compare: bool = False
 ) -> list[Named]:
@@ -101,6 +104,11 @@ def _find_names(
             key = "".join(compacted[i : i + size])
             ids = catalog.names.get(key)
             weak = key in STOP_WORDS or (key in catalog.weak_names and key != whole and not compare)
+            if size == 1 and key in catalog.everyday_names and _OF_AFTER.match(text, end):
+                # "which kind of ingress", "a fleet of clusters": a name that is an everyday English word,
+                # followed by "of", is that word, and no misspelling of a name either.
+                spans.append((start, end))
+                continue
             if compare and size > 1 and all(k in catalog.names for k in compacted[i : i + size]):
                 continue  # "compare flannel calico" compares two names, not the one called "Flannel Calico"
             if ids and size > 1 and _written_as_term(tokens[i : i + size], ids[0], catalog):

@@ -1470,6 +1470,14 @@ def test_an_everyday_word_is_no_misspelled_name(landscape_engine: Engine) -> Non
     assert landscape_engine._read("promethues 怎么配告警").typo_named == ["prometheus"]
 
 
+def test_an_everyday_word_name_before_of_is_the_word(landscape_engine: Engine) -> None:
+    """ "kind of", "a fleet of": the word, not KinD or Fleet; said alone or compared, still the project."""
+    assert "kind" not in landscape_engine._read("which kind of ingress controller supports grpc").named
+    assert not landscape_engine.search("What kind of clouds mean a thunderstorm is on the way?").hits
+    assert landscape_engine.search("kind vs minikube").understood == "comparison"
+    assert landscape_engine.search("kind").hits[0].entry.id == "kind"
+
+
 def test_two_everyday_words_are_no_misspelled_name(landscape_engine: Engine) -> None:
     """ "i wash" is close to WAMR written as one word, and two words everybody says: no name. Two words that are
     not ("dokcer swarm") still make one."""
