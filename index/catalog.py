@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from index import names as naming
 from index import segment
 from index.highlight import Words, words_of
-from index.model import Category, Entry
+from index.model import Category, Entry, Region
 from index.names import compact
 from index.normalize import fold
 from index.prior import prior
+from index.regions import region_words
 from index.specificity import everyday_english, plain_english, specificity
 from index.tokenizer import ASCII_WORD, STOP_WORDS, analyze, spans_of
 
@@ -307,10 +308,12 @@ def _mentions(entry: Entry, counts: Counter[str], weak: set[str]) -> int:
     return counts.get(key, 0) if key.isascii() and key not in weak and len(key) >= 3 else 0
 
 
-def _entry_texts(entry: Entry) -> tuple[frozenset[str], ...]:
-    """The terms of each of an entry's descriptions, each with its name, aliases and tags: how much of a
-    question an entry covers is judged one description at a time, not on all its text at once."""
-    identity = frozenset(t for text in [entry.name, *entry.aliases, *entry.tags] for t in analyze(fold(text)))
+def _entry_texts(entry: Entry, regions: Sequence[Region]) -> tuple[frozenset[str], ...]:
+    """The terms of each of an entry's descriptions, each with its name, aliases, tags and where it is based
+    (``index.regions``): how much of a question an entry covers is judged one description at a time, not on all
+    its text at once."""
+    said = [entry.name, *entry.aliases, *entry.tags, *region_words(entry, regions)]
+    identity = frozenset(t for text in said for t in analyze(fold(text)))
     texts = [t for t in (entry.description.zh, entry.description.en, *entry.other_descriptions) if t]
     return tuple(identity | frozenset(analyze(fold(t))) for t in texts) or (identity,)
 
@@ -586,7 +589,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         ids.sort(key=lambda e: (-strength[(key, e)], -catalog.renown[e]))
     catalog.names = dict(names)
     catalog.strength = strength
-    catalog.entry_texts = {e.id: _entry_texts(e) for e in kb.entries.values()}
+    catalog.entry_texts = {e.id: _entry_texts(e, kb.regions) for e in kb.entries.values()}
     catalog.entry_terms = {
         entry_id: frozenset().union(*texts) for entry_id, texts in catalog.entry_texts.items()
     }

@@ -17,8 +17,15 @@ from pydantic import BaseModel, ValidationError
 from index.datafiles import data_files, fingerprint
 from index.errors import DataError, Problem
 from index.merge import merge_layers, unsaid
-from index.model import Category, Cncf, Entry, Facts, Text
-from index.schema_models import CategoryModel, EntryModel, FileModel, ImportedEntryModel, OwnWordsModel
+from index.model import Category, Cncf, Entry, Facts, Region, Text
+from index.schema_models import (
+    CategoryModel,
+    EntryModel,
+    FileModel,
+    ImportedEntryModel,
+    OwnWordsModel,
+    RegionModel,
+)
 from index.yaml_lines import YamlSyntaxError, line_of, load_with_lines
 
 M = TypeVar("M", bound=BaseModel)
@@ -36,6 +43,8 @@ class KnowledgeBase:
     fingerprint: str = ""
     vendors: tuple[tuple[str, ...], ...] = ()
     """The lexicon's groups that name a cloud or company (亚马逊, amazon, aws): whose services are whose."""
+    regions: tuple[Region, ...] = ()
+    """Parts of the world (Europe…) with their countries, which entries' ``facts.based_in`` name."""
 
 
 @dataclass
@@ -170,6 +179,8 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
     references: list[tuple[str, int, str, str]] = []  # (file, line, field label, category id)
     successor_references: list[tuple[str, int, str, str]] = []  # (file, line, field label, entry id)
     own_words: list[tuple[str, int, str, OwnWordsModel]] = []  # (file, line, field label, words)
+    regions: list[Region] = []
+    based_in: list[tuple[str, int, str, str]] = []  # (file, line, field label, country)
 
     for directory, path in data_files(data_dirs):
         file = _display(path)
@@ -192,7 +203,7 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
                     file,
                     1,
                     "",
-                    "must be a mapping with categories:, entries:, own_words:, lexicon: or vendors:",
+                    "must be a mapping with categories:, entries:, own_words:, lexicon:, vendors: or regions:",
                 )
             )
             continue
@@ -253,6 +264,9 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
                 continue
             seen_ids[key] = (file, line)
             layers[directory].entries.append(_entry(model, file, line, parsed.source))
+            if model.facts and model.facts.based_in != "unknown":
+                where = line_of(lines, ("entries", i, "facts", "based_in"))
+                based_in.append((file, where, f"{label}.facts.based_in", model.facts.based_in))
 
         for i, label, words in _each_valid(
             OwnWordsModel, parsed.own_words, "own_words", file, lines, problems
@@ -262,6 +276,10 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
         lexicon.extend(tuple(group) for group in parsed.lexicon)
         vendors.extend(tuple(group) for group in parsed.vendors)
         lexicon.extend(tuple(group) for group in parsed.vendors if len(group) >= 2)
+        for _i, _label, region in _each_valid(RegionModel, parsed.regions, "regions", file, lines, problems):
+            regions.append(Region(words=tuple(region.words), countries=tuple(region.countries)))
+            if len(region.words) >= 2:
+                lexicon.append(tuple(region.words))
 
     for category in categories.values():
         for entry_id in category.featured:
@@ -275,6 +293,15 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
             problems.append(
                 Problem(file, line, label, f"unknown category {category_id!r} (known: {known or 'none'})")
             )
+
+    countries = {c for region in regions for c in region.countries}
+    problems += [
+        Problem(
+            file, line, label, f"{country!r} is no country of the lexicon's regions (a typo, or add it there)"
+        )
+        for file, line, label, country in based_in
+        if country not in countries
+    ]
 
     ordered = [layers[d].entries for d in data_dirs]
     notes: list[str] = []
@@ -300,6 +327,7 @@ def _read(data_dirs: Sequence[Path]) -> tuple[KnowledgeBase, list[Problem]]:
         lexicon=tuple(lexicon),
         merge_notes=tuple(notes),
         vendors=tuple(vendors),
+        regions=tuple(regions),
     )
     return kb, problems
 
@@ -340,4 +368,5 @@ def load(data_dirs: Sequence[Path]) -> KnowledgeBase:
         merge_notes=kb.merge_notes,
         fingerprint=fingerprint(data_dirs),
         vendors=kb.vendors,
+        regions=kb.regions,
     )

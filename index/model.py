@@ -61,6 +61,8 @@ class Facts:
     language: str = "unknown"
     first_release: int | str = "unknown"
     maintainer: str = "unknown"
+    based_in: str = "unknown"
+    """The country the maintainer (a hosted service's provider) is headquartered in."""
 
 
 @dataclass(frozen=True)
@@ -107,10 +109,10 @@ class Entry:
     strengths: Text = Text()
     tradeoffs: Text = Text()
     source_urls: tuple[str, ...] = ()
+    """Where the curated facts were checked (``source_url`` in the YAML)."""
     other_descriptions: tuple[str, ...] = ()
     """What later layers say of the same project (the landscape's own line for it): searched, never shown.
     People describe a project in its own words as often as in ours."""
-    """Where the curated facts were checked (``source_url`` in the YAML)."""
     source: str = "curated"
     """``curated`` for hand-written entries in the repo, ``landscape`` for imported ones."""
     file: str = field(default="", compare=False)
@@ -130,3 +132,11 @@ class Entry:
         if self.cncf is not None and self.cncf.maturity == "archived":
             return False
         return self.status not in ("archived", "discontinued")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A part of the world people ask for providers of: the words they say for it and the countries in it."""
+
+    words: tuple[str, ...]
+    countries: tuple[str, ...]

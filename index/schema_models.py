@@ -102,6 +102,9 @@ class FactsModel(Strict):
     language: Word = "unknown"
     first_release: Year | Literal["unknown"] = "unknown"
     maintainer: Word = "unknown"
+    based_in: Word = "unknown"
+    """The country where the maintainer (for a hosted service, its provider) is headquartered: one that a region of
+    the lexicon lists (``RegionModel.countries``)."""
 
 
 class CategoryModel(Strict):
@@ -180,8 +183,17 @@ class OwnWordsModel(Strict):
         return [t for t in (self.zh, self.en) if t]
 
 
+class RegionModel(Strict):
+    """A part of the world people ask for providers of ("European clouds", 歐洲的雲): the words they say for it
+    and the countries in it, which an entry's ``facts.based_in`` names."""
+
+    words: Annotated[list[Word], Field(min_length=1)]
+    countries: Annotated[list[Word], Field(min_length=1)]
+
+
 class FileModel(Strict):
-    """One data file: any of categories, entries, own words, lexicon and vendors; ``source: landscape`` for imports."""
+    """One data file: any of categories, entries, own words, lexicon, vendors and regions; ``source: landscape`` for
+    imports."""
 
     source: StrictStr = "curated"
     categories: list[dict] = []
@@ -190,3 +202,4 @@ class FileModel(Strict):
     lexicon: list[Annotated[list[Word], Field(min_length=2)]] = []
     vendors: list[Annotated[list[Word], Field(min_length=1)]] = []
     """Clouds and companies, one group of their names each: lexicon groups that also say whose services are whose."""
+    regions: list[dict] = []

@@ -34,6 +34,7 @@ from index import datafiles, segment
 from index.catalog import Catalog, build_catalog
 from index.errors import IndexNotBuilt
 from index.model import Entry
+from index.regions import region_words
 from index.textsearch import PostingTable, score_postings
 from index.tokenizer import ChineseEnglishAnalyzer, forget_texts
 
@@ -103,7 +104,7 @@ def _document(entry: Entry, kb: KnowledgeBase) -> dict[str, object]:
         "id": entry.id,
         "name": "\n".join((entry.name, *entry.aliases)),
         "category": "\n".join(category_words),
-        "tags": "\n".join(entry.tags),
+        "tags": "\n".join((*entry.tags, *region_words(entry, kb.regions))),
         "desc": "\n".join((entry.description.zh, entry.description.en, *entry.other_descriptions)),
         "curated": 1 if entry.source == "curated" else 0,
     }

@@ -51,6 +51,8 @@ def comparison_rows(hits: Sequence[Hit], lang: Lang) -> list[Row]:
         Row(messages.first_release_label(lang), tuple(_fact(e.facts.first_release, lang) for e in entries)),
         Row(messages.maintainer_label(lang), tuple(_fact(e.facts.maintainer, lang) for e in entries)),
     ]
+    if any(e.facts.based_in != "unknown" for e in entries):  # said of providers; projects rarely have one
+        rows.append(Row(messages.based_in_label(lang), tuple(_fact(e.facts.based_in, lang) for e in entries)))
     for label, texts in (
         (messages.strengths_label(lang), [e.strengths for e in entries]),
         (messages.tradeoffs_label(lang), [e.tradeoffs for e in entries]),

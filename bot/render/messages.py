@@ -308,6 +308,10 @@ def maintainer_label(lang: str) -> str:
     return _pick(lang, "维护者", "維護者", "Maintained by")
 
 
+def based_in_label(lang: str) -> str:
+    return _pick(lang, "总部所在", "總部所在", "Based in")
+
+
 def strengths_label(lang: str) -> str:
     return _pick(lang, "优势", "優勢", "Strengths")
 

@@ -6,7 +6,9 @@ import random
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.config import REPO_DATA_DIR
 from index.engine import Engine
 from index.tokenizer import analyze
 
@@ -1544,6 +1546,19 @@ def test_what_an_entrys_other_descriptions_add_counts_in_part(landscape_engine: 
     )
     ids = [h.entry.id for h in landscape_engine.search(question).hits]
     assert "shifu" in ids[:2], ids
+
+
+def test_a_region_asks_for_the_providers_based_there(landscape_engine: Engine) -> None:
+    """ "European providers", 欧洲的: the hosted services whose provider is headquartered in a European country
+    (``facts.based_in``, ``index.regions``); a country asks for the providers based in it."""
+    regions = yaml.safe_load((REPO_DATA_DIR / "lexicon.yaml").read_text(encoding="utf-8"))["regions"]
+    countries = next(r["countries"] for r in regions if "europe" in r["words"])
+    europe = {e.id for e in landscape_engine.entries().values() if e.facts.based_in in countries}
+    for question in ["which european providers do managed k8s?", "欧洲的托管 Kubernetes 服务"]:
+        ids = [h.entry.id for h in landscape_engine.search(question).hits[:5]]
+        assert ids and set(ids) <= europe, (question, ids)
+    german = [h.entry.id for h in landscape_engine.search("managed kubernetes in Germany").hits[:3]]
+    assert all(landscape_engine.entries()[e].facts.based_in == "Germany" for e in german)
 
 
 def test_a_vendors_word_asks_for_its_offers(landscape_engine: Engine) -> None:

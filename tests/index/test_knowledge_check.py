@@ -245,3 +245,26 @@ def test_a_broken_vendor_group_names_file_line_and_field(tmp_path: Path) -> None
         ]
     )
     assert [(p.file.endswith("v.yaml"), p.line, p.field) for p in problems] == [(True, 3, "vendors[1]")]
+
+
+REGIONS = "regions:\n  - words: [欧洲, europe, european]\n    countries: [France, Germany]\n"
+
+
+def test_regions_are_lexicon_groups_with_their_countries(tmp_path: Path) -> None:
+    based = ENTRY.replace("    status: active\n", "    status: active\n    facts: {based_in: France}\n")
+    kb = knowledge.load([_data(tmp_path, {"c.yaml": CATEGORY, "e.yaml": based, "r.yaml": REGIONS})])
+    assert [(r.words, r.countries) for r in kb.regions] == [
+        (("欧洲", "europe", "european"), ("France", "Germany"))
+    ]
+    assert ("欧洲", "europe", "european") in kb.lexicon
+    assert kb.entries["etcd"].facts.based_in == "France"
+
+
+def test_a_country_no_region_lists_names_file_line_and_field(tmp_path: Path) -> None:
+    """A typo in ``based_in`` would quietly take a provider out of its region's answers: it is a problem."""
+    based = ENTRY.replace("    status: active\n", "    status: active\n    facts:\n      based_in: Frnace\n")
+    problems = knowledge.check([_data(tmp_path, {"c.yaml": CATEGORY, "e.yaml": based, "r.yaml": REGIONS})])
+    assert [(p.file.endswith("e.yaml"), p.line, p.field) for p in problems] == [
+        (True, 11, "entries[0] (etcd).facts.based_in")
+    ]
+    assert "Frnace" in problems[0].message

@@ -44,6 +44,19 @@ def test_rows_pair_each_fact_and_say_unknown() -> None:
     assert "Trade-offs" not in rows  # neither wrote one
 
 
+def test_where_a_provider_is_based_is_a_row_only_when_one_says_it() -> None:
+    scaleway = Entry(
+        id="scaleway-kubernetes-kapsule",
+        name="Scaleway Kubernetes Kapsule",
+        category="certified-kubernetes-hosted",
+        homepage="https://www.scaleway.com/",
+        facts=Facts(based_in="France"),
+    )
+    rows = {row.label: row.values for row in comparison_rows([_hit(scaleway), _hit(CONSUL)], "en")}
+    assert rows["Based in"] == ("France", "unknown")
+    assert "Based in" not in {row.label for row in comparison_rows([_hit(ETCD), _hit(CONSUL)], "en")}
+
+
 def test_traditional_rows_are_traditional() -> None:
     rows = {row.label: row.values for row in comparison_rows([_hit(ETCD), _hit(CONSUL)], "zh-Hant")}
     assert rows["授權條款"] == ("Apache-2.0", "未知")
