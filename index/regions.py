@@ -14,8 +14,10 @@ from index.model import Entry, Region
 
 
 def region_words(entry: Entry, regions: Sequence[Region]) -> tuple[str, ...]:
-    """The country ``entry`` is based in and the words of every region that lists it; none when unknown."""
+    """The country ``entry`` is based in and the words of every region that lists it; none when unknown. A country
+    of several words is left out: its words alone say something else ("United Kingdom": unit tests, kingdoms)."""
     country = entry.facts.based_in
     if country == "unknown":
         return ()
-    return (country, *(w for region in regions if country in region.countries for w in region.words))
+    own = (country,) if " " not in country else ()
+    return (*own, *(w for region in regions if country in region.countries for w in region.words))
