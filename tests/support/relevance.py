@@ -132,6 +132,10 @@ scored once on 0f942c5 as a held-out set, then made a development set, its misse
 SEALED_DIR = RELEVANCE_DIR / "sealed"
 """150 more by another blind helper from 123 texts none of the other sets used (2026-12-03): held out, scored on
 0f942c5 and on the session's last engine change only, never read by whoever changes the engine."""
+SEALED_3_DIR = RELEVANCE_DIR / "sealed-3"
+"""150 more by a blind helper from 102 texts none of the other sets used (2026-12-03, the day's last session): held
+out, scored on f099c3b (that session's start) and on its last engine change only, never read by whoever changes the
+engine."""
 
 ALTERNATIVES_DIR = RELEVANCE_DIR / "alternatives"
 """Questions asking for something instead of a named project, in many phrasings, and controls that use the same
