@@ -15,6 +15,7 @@ from functools import lru_cache
 from index import names as naming
 from index.catalog import MAX_NAME_WORDS, Catalog, compact, words
 from index.chatter import chatter_around_names
+from index.model import Entry
 from index.normalize import fold as fold_name
 from index.question_words import (
     ALTERNATIVE_CUES,
@@ -27,6 +28,7 @@ from index.question_words import (
     EXPLAIN_ASKED,
     HOW_TO_AFTER,
     HOW_TO_BEFORE,
+    INSTRUMENT_BEFORE,
     IS_AFTER,
     LIKENESS_CUES,
     MATURITY_CONTEXT,
@@ -335,6 +337,15 @@ def _said_as_context(text: str, start: int, end: int, own: frozenset[str]) -> bo
     return bool(said) and said[0] not in own
 
 
+def _instrument(text: str, start: int, entry: Entry, asked: Sequence[str]) -> bool:
+    """Whether a project said after "with", "using" or "via" is what the question does its asking with, not its
+    setting: it serves the category asked about ("monitor my cluster with prometheus", "run a local cluster with
+    kind"). "a dashboard that works with prometheus" asks for a dashboard, which Prometheus is not."""
+    return bool(INSTRUMENT_BEFORE.search(text[max(0, start - 16) : start])) and bool(
+        {entry.category, *entry.related} & set(asked)
+    )
+
+
 def _asked_what_it_is(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is asked what it is ("flannel 是啥", "what is Longhorn", "what
     Kubernetes is")."""
@@ -458,7 +469,8 @@ def read_question(
             if not _after_a_name(text, at, named, NAME_JOINERS) and _said_as_context(
                 text, at, at + len(said), identity
             ):
-                reading.context_named.append(entry_id)
+                if not _instrument(text, at, catalog.entries[entry_id], reading.top_categories):
+                    reading.context_named.append(entry_id)
             elif strength != TYPO and _asked_what_it_is(text, at, at + len(said)):
                 reading.asked_what = True
             elif strength != TYPO and _asked_how_to(text, at, at + len(said)):
