@@ -200,8 +200,8 @@ CONTEXT_BEFORE = re.compile(
     r"(?:\s+(?:the|a|an|your|our|my|their))?)\s*$"  # "for the Istio service mesh"
 )
 """Said just before a name, these make it the setting of the question ("基于 kubespray 的…", "replace Zabbix")."""
-INSTRUMENT_BEFORE = re.compile(r"\b(?:with|using|via)(?:\s+(?:the|a|an|your|our|my))?\s*$")
-"""Said just before a name, these may make it the means of what is asked, not its setting (``understand._instrument``)."""
+OF_AFTER = re.compile(r"\s+of\b")
+"""Said just after a name that is an everyday English word, it makes the word ("kind of", "a fleet of")."""
 RELATION_AFTER = re.compile(r"^\s*(?:上|里|中|之上|原生|兼容|风格|(?:-?based|native|compatible|powered)\b)")
 """Said just after a name, these make it the setting too ("k8s 上", "Kubernetes-native")."""
 THING_AFTER = re.compile(

@@ -2,8 +2,8 @@
 
 An entry's ``facts.based_in`` names a country (checked at a source, as every fact is); the lexicon's regions
 (``data/lexicon.yaml``, ``regions:``) say which part of the world each country is in and the words people use for
-it. The entry is searched by those words and its country, as it is by its tags, and shows neither: its card says
-the country among its facts.
+it. The entry is searched by those words and its country, as it is by its tags; a comparison shows the country
+among the facts compared.
 """
 
 from __future__ import annotations

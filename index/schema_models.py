@@ -203,3 +203,4 @@ class FileModel(Strict):
     vendors: list[Annotated[list[Word], Field(min_length=1)]] = []
     """Clouds and companies, one group of their names each: lexicon groups that also say whose services are whose."""
     regions: list[dict] = []
+    """Parts of the world (``RegionModel``), each checked on its own so a broken one names its line."""

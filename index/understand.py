@@ -15,7 +15,6 @@ from functools import lru_cache
 from index import names as naming
 from index.catalog import MAX_NAME_WORDS, Catalog, compact, words
 from index.chatter import chatter_around_names
-from index.model import Entry
 from index.normalize import fold as fold_name
 from index.question_words import (
     ALTERNATIVE_CUES,
@@ -28,13 +27,13 @@ from index.question_words import (
     EXPLAIN_ASKED,
     HOW_TO_AFTER,
     HOW_TO_BEFORE,
-    INSTRUMENT_BEFORE,
     IS_AFTER,
     LIKENESS_CUES,
     MATURITY_CONTEXT,
     MATURITY_WORDS,
     NAME_JOINERS,
     OF,
+    OF_AFTER,
     OPEN_SOURCE,
     RELATION_AFTER,
     RELATION_IS,
@@ -80,9 +79,6 @@ TYPO = 0.85
 """A misspelled name names its entry a little less surely than the right spelling."""
 
 
-_OF_AFTER = re.compile(r"\s+of\b")
-
-
 def _find_names(
     text: str, catalog: Catalog, spans: list[tuple[int, int]], *, compare: bool = False
 ) -> list[Named]:
@@ -106,7 +102,7 @@ def _find_names(
             key = "".join(compacted[i : i + size])
             ids = catalog.names.get(key)
             weak = key in STOP_WORDS or (key in catalog.weak_names and key != whole and not compare)
-            if size == 1 and key in catalog.everyday_names and _OF_AFTER.match(text, end):
+            if size == 1 and key in catalog.everyday_names and OF_AFTER.match(text, end):
                 # "which kind of ingress", "a fleet of clusters": a name that is an everyday English word,
                 # followed by "of", is that word, and no misspelling of a name either.
                 spans.append((start, end))
@@ -337,15 +333,6 @@ def _said_as_context(text: str, start: int, end: int, own: frozenset[str]) -> bo
     return bool(said) and said[0] not in own
 
 
-def _instrument(text: str, start: int, entry: Entry, asked: Sequence[str]) -> bool:
-    """Whether a project said after "with", "using" or "via" is what the question does its asking with, not its
-    setting: it serves the category asked about ("monitor my cluster with prometheus", "run a local cluster with
-    kind"). "a dashboard that works with prometheus" asks for a dashboard, which Prometheus is not."""
-    return bool(INSTRUMENT_BEFORE.search(text[max(0, start - 16) : start])) and bool(
-        {entry.category, *entry.related} & set(asked)
-    )
-
-
 def _asked_what_it_is(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is asked what it is ("flannel 是啥", "what is Longhorn", "what
     Kubernetes is")."""
@@ -469,8 +456,7 @@ def read_question(
             if not _after_a_name(text, at, named, NAME_JOINERS) and _said_as_context(
                 text, at, at + len(said), identity
             ):
-                if not _instrument(text, at, catalog.entries[entry_id], reading.top_categories):
-                    reading.context_named.append(entry_id)
+                reading.context_named.append(entry_id)
             elif strength != TYPO and _asked_what_it_is(text, at, at + len(said)):
                 reading.asked_what = True
             elif strength != TYPO and _asked_how_to(text, at, at + len(said)):

@@ -1548,19 +1548,6 @@ def test_what_an_entrys_other_descriptions_add_counts_in_part(landscape_engine: 
     assert "shifu" in ids[:2], ids
 
 
-@pytest.mark.parametrize(
-    ("question", "first"),
-    [("monitor my cluster with prometheus", "prometheus"), ("run a local cluster with kind", "kind")],
-)
-def test_a_project_said_after_with_that_serves_the_need_is_the_answer(
-    landscape_engine: Engine, question: str, first: str
-) -> None:
-    """ "with X" is how the question means to do it when X serves the category asked (Prometheus monitors);
-    otherwise X is the setting: "a dashboard that works with prometheus" asks for a dashboard."""
-    assert landscape_engine.search(question).hits[0].entry.id == first
-    assert landscape_engine.search("a dashboard that works with prometheus").hits[0].entry.id != "prometheus"
-
-
 def test_a_region_asks_for_the_providers_based_there(landscape_engine: Engine) -> None:
     """ "European providers", 欧洲的: the hosted services whose provider is headquartered in a European country
     (``facts.based_in``, ``index.regions``); a country asks for the providers based in it."""
