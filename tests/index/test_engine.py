@@ -1558,7 +1558,7 @@ def test_a_region_asks_for_the_providers_based_there(landscape_engine: Engine) -
         ids = [h.entry.id for h in landscape_engine.search(question).hits[:5]]
         assert ids and set(ids) <= europe, (question, ids)
     german = [h.entry.id for h in landscape_engine.search("managed kubernetes in Germany").hits[:3]]
-    assert all(landscape_engine.entries()[e].facts.based_in == "Germany" for e in german)
+    assert german and all(landscape_engine.entries()[e].facts.based_in == "Germany" for e in german)
 
 
 def test_a_vendors_word_asks_for_its_offers(landscape_engine: Engine) -> None:
