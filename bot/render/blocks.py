@@ -62,6 +62,8 @@ def _context_parts(hit: Hit, lang: str) -> list[str]:
     parts = [escape(hit.category_name)] if hit.category_name else []
     if entry.homepage:
         parts.append(link(entry.homepage, _short_url(entry.homepage)))
+    if entry.facts.based_in != "unknown":
+        parts.append(escape(messages.based_in_text(lang, entry.facts.based_in)))
     if hit.status_note and entry.status not in ("active", "unknown"):
         parts.append(escape(hit.status_note))
     return parts
@@ -214,6 +216,8 @@ def card_message(hit: Hit, lang: str, *, note: str = "", footer: Sequence[Block]
         )
     if entry.aliases:
         fields.append(f"*{messages.aliases_label(lang)}*\n{escape(', '.join(entry.aliases))}")
+    if entry.facts.based_in != "unknown":
+        fields.append(f"*{messages.based_in_label(lang)}*\n{escape(entry.facts.based_in)}")
     blocks.append(fields_section(fields))
     if entry.tags:
         blocks.append(context([f"{messages.tags_label(lang)}: {escape(', '.join(entry.tags))}"]))

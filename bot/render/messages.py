@@ -312,6 +312,11 @@ def based_in_label(lang: str) -> str:
     return _pick(lang, "总部所在", "總部所在", "Based in")
 
 
+def based_in_text(lang: str, country: str) -> str:
+    """Where a provider is based, on a result line: said because a question may ask for a region's providers."""
+    return _pick(lang, f"总部所在：{country}", f"總部所在：{country}", f"Based in {country}")
+
+
 def strengths_label(lang: str) -> str:
     return _pick(lang, "优势", "優勢", "Strengths")
 

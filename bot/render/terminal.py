@@ -52,6 +52,8 @@ def render_hit(number: int, hit: Hit, lang: Lang, *, color: bool, card: bool = F
         context.append(entry.homepage)
     if entry.repo and entry.repo != entry.homepage:
         context.append(entry.repo)
+    if entry.facts.based_in != "unknown":
+        context.append(messages.based_in_text(lang, entry.facts.based_in))
     lines.append("   " + _style(" · ".join(context), DIM, color))
     return lines
 

@@ -41,6 +41,13 @@ def test_ask_english_answers_in_english(home: Path, capsys: pytest.CaptureFixtur
     assert "key-value" in out and "分布式" not in out
 
 
+def test_a_regions_providers_say_where_they_are_based(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Asked for European providers, each line says the country, so the reader sees why it is listed."""
+    out = _ask(capsys, "欧洲的托管 Kubernetes 服务")
+    assert out.count("总部所在：") >= 3
+    assert "Based in Germany" in _ask(capsys, "managed kubernetes in Germany")
+
+
 def test_ask_traditional_answers_in_traditional(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = _ask(capsys, "服務發現")
     assert out.index("etcd") < out.index("Consul") < out.index("ZooKeeper")

@@ -9,7 +9,7 @@ import pytest
 from bot.nothing_found import CategoryChoice, NothingFound
 from bot.render import blocks
 from index.answer import Answer, Hit
-from index.model import Category, Cncf, Entry, Text
+from index.model import Category, Cncf, Entry, Facts, Text
 
 DISCOVERY = Category(id="service-discovery", name=Text(zh="服务发现", en="Service discovery"))
 
@@ -184,6 +184,16 @@ def test_a_project_card():
     strings = " ".join(t for _, t in all_strings(msg))
     for expected in ("Project: etcd", "github.com/etcd-io/etcd", "CNCF graduated", "etcd-io", "raft"):
         assert expected in strings
+
+
+def test_where_a_provider_is_based_is_on_its_line_and_its_card():
+    e = entry("Scaleway", facts=Facts(based_in="France"))
+    listed = " ".join(t for _, t in all_strings(blocks.answer_message(answer([hit(e)], lang="zh"))))
+    assert "总部所在：France" in listed
+    card = " ".join(t for _, t in all_strings(blocks.answer_message(answer([hit(e)], understood="project"))))
+    assert "Based in" in card and "France" in card
+    plain = " ".join(t for _, t in all_strings(blocks.answer_message(answer([hit(entry("etcd"))]))))
+    assert "Based in" not in plain
 
 
 def test_user_text_is_escaped_and_odd_urls_are_not_linked():

@@ -17,7 +17,8 @@ FUNCTIONS = [
 ]
 ARGS = {"question": "etcd", "names": ["etcd"], "category_name": "X", "total": 3, "count": 2, "user": "<@U1>",
         "status": "archived", "maturity": "graduated", "name": "etcd", "first": 1, "last": 5, "year": 2018,
-        "helpful": False, "channel": "<#C1>", "schedule": "weekly", "when": "Mon 09:30", "note": ""}  # fmt: skip
+        "helpful": False, "channel": "<#C1>", "schedule": "weekly", "when": "Mon 09:30", "note": "",
+        "country": "France"}  # fmt: skip
 
 
 @pytest.mark.parametrize(("name", "fn"), FUNCTIONS)
