@@ -333,9 +333,9 @@ class Engine:
         said = {t for g in groups for t in g}
         bound = self._catalog.bound_terms
         words = [tuple(t for t in g if t not in bound or bound[t] in said) for g in groups]
-        spoken = self._speaks_curated(reading, words) or self._pinpoints(words)
         if partial and not any(leaning(g, catalog.specific) >= NEED_WORD for g in groups):
             return False
+        spoken = self._speaks_curated(reading, words) or self._pinpoints(words)
         return spoken and self._leans_to_ecosystem(reading, words)
 
     def _only_organisations(self, reading: Reading) -> bool:
