@@ -136,6 +136,9 @@ SEALED_3_DIR = RELEVANCE_DIR / "sealed-3"
 """150 more by a blind helper from 102 texts none of the other sets used (2026-12-03, the day's last session): held
 out, scored on f099c3b (that session's start) and on its last engine change only, never read by whoever changes the
 engine."""
+SEALED_4_DIR = RELEVANCE_DIR / "sealed-4"
+"""150 more by a blind helper from 97 texts none of the other sets used (2026-12-03, stop 30): held out, scored on
+8017de7 (that session's start) and on its last engine change only, never read by whoever changes the engine."""
 
 ALTERNATIVES_DIR = RELEVANCE_DIR / "alternatives"
 """Questions asking for something instead of a named project, in many phrasings, and controls that use the same
