@@ -101,11 +101,13 @@ class Catalog:
     synonym_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
     """English index term of a lexicon group → the words of the group that give it ("aw" → "aws")."""
     vendor_terms: dict[str, int] = field(default_factory=dict)
-    """index term of a vendor's word (aw, 亚马逊, azure) → the vendor's number (``KnowledgeBase.vendors``)."""
+    """index term of a vendor's or region's word (aw, 亚马逊, azure, 欧洲) → its number (``_providers``: the vendors,
+    then the regions)."""
     vendor_groups: list[frozenset[str]] = field(default_factory=list)
     """vendor number → the index terms of its words."""
     offered_by: dict[str, frozenset[int]] = field(default_factory=dict)
-    """entry id → the vendors whose offer it is (``_offered_by``); entries of no vendor are absent."""
+    """entry id → the vendors whose offer it is (``_offered_by``) and the regions it is based in (``_based_in``);
+    entries of neither are absent."""
     by_category: dict[str, list[str]] = field(default_factory=dict)
     """category id → entry ids whose primary category it is, in data order."""
     related_by_category: dict[str, list[str]] = field(default_factory=dict)
@@ -318,11 +320,17 @@ def _entry_texts(entry: Entry, regions: Sequence[Region]) -> tuple[frozenset[str
     return tuple(identity | frozenset(analyze(fold(t))) for t in texts) or (identity,)
 
 
+def _providers(kb: KnowledgeBase) -> tuple[tuple[str, ...], ...]:
+    """The words of each vendor, then of each region (``index.regions``): a question that says one asks for what
+    it offers, or for what providers based there offer ("EU providers of managed k8s")."""
+    return (*kb.vendors, *(region.words for region in kb.regions))
+
+
 def _vendor_terms(kb: KnowledgeBase) -> dict[str, int]:
-    """Index term of each vendor's word → the vendor's number: a Chinese word as jieba keeps it whole (阿里云), an
-    English one by its stem (aws → aw)."""
+    """Index term of each vendor's or region's word → its number (``_providers``): a Chinese word as jieba keeps it
+    whole (阿里云), an English one by its stem (aws → aw)."""
     found: dict[str, int] = {}
-    for number, group in enumerate(kb.vendors):
+    for number, group in enumerate(_providers(kb)):
         for word in group:
             folded = fold(word)
             stems = analyze(folded)
@@ -343,6 +351,14 @@ def _offered_by(entry: Entry, vendors: tuple[tuple[str, ...], ...]) -> frozenset
             if any(re.match(pattern, head) for head in heads):
                 found.add(number)
     return frozenset(found)
+
+
+def _based_in(entry: Entry, kb: KnowledgeBase) -> frozenset[int]:
+    """The regions (by their number in ``_providers``) of the country ``entry`` is based in."""
+    country = entry.facts.based_in
+    return frozenset(
+        len(kb.vendors) + i for i, region in enumerate(kb.regions) if country in region.countries
+    )
 
 
 def _cjk_synonyms(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -492,6 +508,10 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     for word, owners in distinctive.items():
         for entry_id, value in owners:
             answer_to(word, entry_id, value)
+    for key, owners in naming.without_vendor(kb.entries, kb.vendors, is_everyday).items():
+        if key not in names:
+            for entry_id, value in owners:
+                answer_to(key, entry_id, value)
     for entry in kb.entries.values():
         initials = naming.abbreviation(entry)
         if initials and initials not in names and not is_everyday(initials):
@@ -606,12 +626,12 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.vendor_terms = _vendor_terms(kb)
     catalog.vendor_groups = [
         frozenset(t for t, v in catalog.vendor_terms.items() if v == number)
-        for number in range(len(kb.vendors))
+        for number in range(len(_providers(kb)))
     ]
     catalog.offered_by = {
         e.id: offers
         for e in kb.entries.values()
-        if (offers := _offered_by(e, kb.vendors)) and not catalog.is_organisation(e.id)
+        if (offers := _offered_by(e, kb.vendors) | _based_in(e, kb)) and not catalog.is_organisation(e.id)
     }
     catalog.tag_terms = {e.id: _tag_terms(e) for e in kb.entries.values()}
     catalog.cjk_names = [

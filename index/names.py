@@ -7,7 +7,8 @@ Built once with the catalog. Each spelling is a *key* (``compact(fold(text))``) 
   an abbreviation or a former name ("AKS", "formerly NetScaler ADC" → "NetScaler ADC"), the
   repository name ("ingress-nginx");
 - ``WORD`` — a distinctive word of a multi-word name ("Thrift" in "Apache Thrift", "Loki" in
-  "Grafana Loki"): a word no other name uses and descriptions do not use as a plain word.
+  "Grafana Loki"): a word no other name uses and descriptions do not use as a plain word; and a vendor's
+  service's name without the vendor ("Lambda" in "AWS Lambda": ``without_vendor``).
 
 When several entries answer to one key (EKS: Amazon's and EasyStack's), the better known comes first.
 """
@@ -178,6 +179,35 @@ def distinctive_words(
                 ):
                     found.setdefault(word, [(entry.id, WORD)])
     return found
+
+
+VENDOR_TRAILERS = frozenset({"cloud", "web", "services"})
+"""Words that follow a vendor's name in its services' names ("Alibaba Cloud ECI", "Amazon Web Services …")."""
+
+
+def without_vendor(
+    entries: Mapping[str, Entry], vendors: Iterable[Iterable[str]], common: Callable[[str], bool]
+) -> dict[str, list[tuple[str, float]]]:
+    """key → the one entry whose name or alias, less the vendor it begins with, is that key: "AWS Lambda" answers
+    to "lambda", as "AWS Fargate" does to "Fargate". People drop the vendor when they say its services' names.
+
+    Not when what is left is everyday words (``common``: "Tencent Cloud Log Service" → "log service", "Azure
+    Functions" → "functions"), nor a key two entries leave (Azure's and Google's "container registry"). How many
+    descriptions mention what is left does not matter here: they mention Lambda because it is well known."""
+    heads = {fold(w) for group in vendors for w in group if fold(w).isascii()}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry in entries.values():
+        for text in (entry.name, *entry.aliases):
+            words = name_words(fold(text))
+            if _CJK.search(text) or len(words) < 2 or words[0] not in heads:
+                continue
+            rest = words[1:]
+            while rest and rest[0] in VENDOR_TRAILERS:
+                rest = rest[1:]
+            key = "".join(rest)
+            if len(key) >= 3 and not key.isdigit() and not all(common(w) for w in rest):
+                owners[key].add(entry.id)
+    return {key: [(next(iter(ids)), WORD)] for key, ids in owners.items() if len(ids) == 1}
 
 
 _PLAIN_WORD = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?![\w/-])")

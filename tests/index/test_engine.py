@@ -1561,6 +1561,32 @@ def test_a_region_asks_for_the_providers_based_there(landscape_engine: Engine) -
     assert german and all(landscape_engine.entries()[e].facts.based_in == "Germany" for e in german)
 
 
+def test_a_region_said_among_many_words_still_asks_for_the_providers_based_there(
+    landscape_engine: Engine,
+) -> None:
+    """A region is evidence as a vendor's word is (``Catalog.offered_by``): said once among everyday words that no
+    description says ("actually", "decent"), a provider based there still leads, not runc for saying "run"."""
+    question = (
+        "any EU providers that actually run a decent managed k8s offering? the company must be european"
+    )
+    ids = [h.entry.id for h in landscape_engine.search(question).hits]
+    assert ids and landscape_engine.entries()[ids[0]].facts.based_in not in ("", "unknown"), ids
+    europe = landscape_engine.catalog.vendor_terms["europ"]
+    assert europe in landscape_engine.catalog.offered_by["ovh-managed-kubernetes-service"]
+
+
+def test_a_vendors_service_answers_to_its_name_without_the_vendor(landscape_engine: Engine) -> None:
+    """People drop the vendor from its services' names: "lambda" is AWS Lambda, before node-lambda and the Knative
+    Lambda runtime, which only mention it (``names.without_vendor``). What is left of a name must be a name, not
+    everyday words ("Tencent Cloud Log Service" → "log service") nor one two vendors' services share ("container
+    registry")."""
+    for question in ("lambda", "lambda 冷启动太慢", "cloudwatch"):
+        ids = [h.entry.id for h in landscape_engine.search(question).hits]
+        assert ids and ids[0] in ("aws-lambda", "amazon-cloudwatch"), (question, ids)
+    names = landscape_engine.catalog.names
+    assert "logservice" not in names and "containerregistry" not in names
+
+
 def test_a_vendors_word_asks_for_its_offers(landscape_engine: Engine) -> None:
     """阿里云 says whose registry is asked for: Alibaba Cloud's, before registries that only mention Alibaba, and
     an Alibaba project that is no registry (Dubbo) gains nothing (``Catalog.offered_by``, ``rank.W_VENDOR``)."""
