@@ -48,6 +48,9 @@ W_NEIGHBOUR = 0.8
 SUCCESSOR_SHARE = 0.5
 """What a named project's successor (``Entry.successors``: kube-lego → cert-manager) gains of the project's name
 score: it comes right after the project, and ahead of it when the question asks what to use instead."""
+W_COUNTERPART = 3.0
+"""What a vendor's offer gains for being the counterpart asked of another vendor's service named (``_counterparts``),
+in proportion to how alike they are: as much as a vendor's word gains its offers at most (``W_VENDOR``)."""
 W_LIKE = 3.0
 """Asked for something instead of a project, an entry that says what the project is tagged with (日志聚合,
 "runtime security") does its job; a neighbour that only shares its broad category does less."""
@@ -345,6 +348,33 @@ def _successors(catalog: Catalog, reading: Reading, share: Parts, settings: set[
     return found
 
 
+def _counterparts(catalog: Catalog, reading: Reading, vendors: Iterable[int]) -> dict[str, float]:
+    """entry id → how much it is the counterpart asked for: a vendor's service asked to be matched or replaced
+    beside other vendors ("GKE 在 AWS 跟 Azure 上對應的是哪個", "the Azure equivalent of Fargate", "migrating from GKE
+    to AWS") asks for their offers that are alike, by the share of the categories they have in common with it
+    (``Entry.category`` and ``related``). A service named among other vendors in passing ("supports AWS, GCE and
+    Azure") asks for none."""
+    said = set(vendors)
+    found: dict[str, float] = {}
+    for named in reading.alternatives_of:
+        own = catalog.offered_by.get(named, frozenset())
+        others = said - own
+        if not own or not others:
+            continue
+        kinds = _kinds(catalog, named)
+        for entry_id, offers in catalog.offered_by.items():
+            if entry_id != named and offers & others:
+                theirs = _kinds(catalog, entry_id)
+                alike = len(kinds & theirs) / len(kinds | theirs)
+                found[entry_id] = max(found.get(entry_id, 0.0), alike)
+    return found
+
+
+def _kinds(catalog: Catalog, entry_id: str) -> set[str]:
+    entry = catalog.entries[entry_id]
+    return {entry.category, *entry.related}
+
+
 def _picks(catalog: Catalog, categories: Sequence[str]) -> dict[str, float]:
     """entry id → 1.0 … 0.5 down the editor's picks of ``categories``."""
     bonus: dict[str, float] = {}
@@ -403,6 +433,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     says_content = _Coverage(share.content_groups)
     says_category = _Coverage(category_words)
     vendor_share = _vendor_share(catalog, share)
+    counterparts = _counterparts(catalog, reading, vendor_share)
     says_rest, rest_said = _Coverage([]), False
     if vendor_share:  # what the question asks besides the vendor, and whether any candidate says some of it
         rest = [(g, w) for g, w in share.content_groups if catalog.vendor_said(g) is None]
@@ -437,6 +468,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
         if entry_id not in share.names:
             value += W_NEIGHBOUR * named_categories.get(entry.category, 0.0)
             value += W_NAME * SUCCESSOR_SHARE * succeeding.get(entry_id, 0.0) ** 2
+            value += W_COUNTERPART * counterparts.get(entry_id, 0.0)
         value += W_CATEGORY * share.category * membership
         narrowed = narrows(own) if narrowing else 1.0
         content = says_content(own) if share.content_groups else 1.0

@@ -1575,6 +1575,20 @@ def test_a_region_said_among_many_words_still_asks_for_the_providers_based_there
     assert europe in landscape_engine.catalog.offered_by["ovh-managed-kubernetes-service"]
 
 
+def test_a_vendors_service_asked_of_other_vendors_finds_their_counterparts(landscape_engine: Engine) -> None:
+    """ "GKE 在 AWS 跟 Azure 上對應的是哪個" asks for Amazon's and Microsoft's managed Kubernetes, the offers of the vendors
+    said most alike GKE (``rank._counterparts``), not Karpenter for mentioning both clouds; "the Azure equivalent of
+    AWS Fargate" for Azure's serverless containers. Named in passing among clouds, a service asks for nothing of the
+    kind: Kubespray's description still finds Kubespray."""
+    ids = [h.entry.id for h in landscape_engine.search("GKE 在 AWS 跟 Azure 上對應的是哪個").hits]
+    assert set(ids[:2]) == {"amazon-eks", "aks"}, ids
+    ids = [h.entry.id for h in landscape_engine.search("what is the azure equivalent of aws fargate").hits]
+    assert ids[0] == "azure-container-instances", ids
+    question = "deploy a production kubernetes cluster with ansible on AWS, GCE, Azure or bare metal"
+    ids = [h.entry.id for h in landscape_engine.search(question).hits]
+    assert "kubespray" in ids[:2], ids
+
+
 def test_a_vendors_service_answers_to_its_name_without_the_vendor(landscape_engine: Engine) -> None:
     """People drop the vendor from its services' names: "lambda" is AWS Lambda, before node-lambda and the Knative
     Lambda runtime, which only mention it (``names.without_vendor``). What is left of a name must be a name, not
