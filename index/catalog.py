@@ -105,6 +105,8 @@ class Catalog:
     then the regions)."""
     vendor_groups: list[frozenset[str]] = field(default_factory=list)
     """vendor number → the index terms of its words."""
+    vendor_words: list[tuple[str, ...]] = field(default_factory=list)
+    """vendor number → its words as written, folded (aws, 阿里云): where a question says them."""
     offered_by: dict[str, frozenset[int]] = field(default_factory=dict)
     """entry id → the vendors whose offer it is (``_offered_by``) and the regions it is based in (``_based_in``);
     entries of neither are absent."""
@@ -628,6 +630,7 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
         frozenset(t for t, v in catalog.vendor_terms.items() if v == number)
         for number in range(len(_providers(kb)))
     ]
+    catalog.vendor_words = [tuple(fold(w) for w in group) for group in _providers(kb)]
     catalog.offered_by = {
         e.id: offers
         for e in kb.entries.values()

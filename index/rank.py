@@ -20,6 +20,7 @@ entry that says nothing the question asks about is not listed at all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from whoosh.searching import Searcher
 
 from index.catalog import Catalog, compact
 from index.gather import Candidates, document_frequency, idf, said_once, word_weight
+from index.question_words import OWN_AFTER
 from index.reading import Reading
 from index.understand import term_groups
 
@@ -314,15 +316,28 @@ def _family(catalog: Catalog, replaced: Sequence[str], candidates: Iterable[str]
     }
 
 
-def _vendor_share(catalog: Catalog, share: Parts) -> dict[int, float]:
-    """vendor number → the part of the question its words are (their share of its own words)."""
+def _vendor_share(catalog: Catalog, reading: Reading, share: Parts) -> dict[int, float]:
+    """vendor number → the part of the question its words are (their share of its own words); the whole of it when
+    the question asks for the vendor's own offer (``OWN_AFTER``: "aws's own", 阿里云自己有…)."""
     total = sum(w for _g, w in share.content_groups)
     found: dict[int, float] = {}
     for group, weight in share.content_groups:
         vendor = catalog.vendor_said(group)
         if vendor is not None:
             found[vendor] = found.get(vendor, 0.0) + share.content * weight / total
+    for vendor in found:
+        if _own_asked(catalog.vendor_words[vendor], reading.text):
+            found[vendor] = 1.0
     return found
+
+
+def _own_asked(words: Sequence[str], text: str) -> bool:
+    """Whether ``text`` says one of a vendor's ``words`` followed by a cue that its own offer is asked for."""
+    for word in words:
+        for match in re.finditer((r"(?<![0-9a-z])" if word.isascii() else "") + re.escape(word), text):
+            if OWN_AFTER.match(text[match.end() :]):
+                return True
+    return False
 
 
 def _successors(catalog: Catalog, reading: Reading, share: Parts, settings: set[str]) -> dict[str, float]:
@@ -432,7 +447,7 @@ def score(searcher: Searcher, catalog: Catalog, reading: Reading, found: Candida
     narrows = _Coverage(narrowing)
     says_content = _Coverage(share.content_groups)
     says_category = _Coverage(category_words)
-    vendor_share = _vendor_share(catalog, share)
+    vendor_share = _vendor_share(catalog, reading, share)
     counterparts = _counterparts(catalog, reading, vendor_share)
     says_rest, rest_said = _Coverage([]), False
     if vendor_share:  # what the question asks besides the vendor, and whether any candidate says some of it

@@ -1589,6 +1589,19 @@ def test_a_vendors_service_asked_of_other_vendors_finds_their_counterparts(lands
     assert "kubespray" in ids[:2], ids
 
 
+def test_a_vendors_own_offer_asked_for_is_the_answer(landscape_engine: Engine) -> None:
+    """ "aws's own", 腾讯云自家的, 阿里云自己有…: the vendor's offers are asked for, and its word weighs as the whole question
+    (``rank._vendor_share``, ``question_words.OWN_AFTER``), not as its share of the words: Tencent's log service
+    first, and Tencent's offers after it rather than log shippers anyone can run."""
+    catalog = landscape_engine.catalog
+    tencent = catalog.vendor_terms["腾讯云"]
+    ids = [
+        h.entry.id for h in landscape_engine.search("腾讯云自家有没有现成的日志服务可以直接收容器日志").hits
+    ]
+    assert ids[0] == "tencent-cloud-log-service", ids
+    assert all(tencent in catalog.offered_by.get(e, frozenset()) for e in ids[:3]), ids
+
+
 def test_a_vendors_service_answers_to_its_name_without_the_vendor(landscape_engine: Engine) -> None:
     """People drop the vendor from its services' names: "lambda" is AWS Lambda, before node-lambda and the Knative
     Lambda runtime, which only mention it (``names.without_vendor``). What is left of a name must be a name, not
