@@ -192,10 +192,12 @@ def without_vendor(
     to "lambda", as "AWS Fargate" does to "Fargate". People drop the vendor when they say its services' names.
 
     Not when what is left is everyday words (``common``: "Tencent Cloud Log Service" → "log service", "Azure
-    Functions" → "functions"), nor a key two entries leave (Azure's and Google's "container registry"). How many
-    descriptions mention what is left does not matter here: they mention Lambda because it is well known."""
+    Functions" → "functions"), nor a key two entries leave (Azure's and Google's "container registry"), nor what the
+    descriptions say mostly of something else (``_said_of_something_else``). How many descriptions mention what is
+    left does not matter otherwise: they mention Lambda because it is well known."""
     heads = {fold(w) for group in vendors for w in group if fold(w).isascii()}
     owners: dict[str, set[str]] = defaultdict(set)
+    said: dict[str, str] = {}
     for entry in entries.values():
         for text in (entry.name, *entry.aliases):
             words = name_words(fold(text))
@@ -207,7 +209,27 @@ def without_vendor(
             key = "".join(rest)
             if len(key) >= 3 and not key.isdigit() and not all(common(w) for w in rest):
                 owners[key].add(entry.id)
-    return {key: [(next(iter(ids)), WORD)] for key, ids in owners.items() if len(ids) == 1}
+                said[key] = " ".join(rest)
+    unique = {key: ids for key, ids in owners.items() if len(ids) == 1}
+    elsewhere = _said_of_something_else({said[k] for k in unique}, entries, heads)
+    return {key: [(next(iter(ids)), WORD)] for key, ids in unique.items() if said[key] not in elsewhere}
+
+
+def _said_of_something_else(phrases: set[str], entries: Mapping[str, Entry], heads: set[str]) -> set[str]:
+    """The ``phrases`` the descriptions say more often without a vendor before them than with one: "Hive" alone is
+    Apache Hive, not NetEase Hive; "Lambda" is mostly said "AWS Lambda", and alone it means that."""
+    if not phrases:
+        return set()
+    texts = "\n".join(fold(" ".join((e.description.en, *e.other_descriptions))) for e in entries.values())
+    pattern = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    alone: Counter[str] = Counter()
+    with_vendor: Counter[str] = Counter()
+    for match in re.finditer(rf"(?<![0-9a-z])(?:{pattern})(?![0-9a-z])", texts):
+        before = _NAME_WORD.findall(texts[max(0, match.start() - 30) : match.start()])
+        while before and before[-1] in VENDOR_TRAILERS:
+            before.pop()
+        (with_vendor if before and before[-1] in heads else alone)[match.group()] += 1
+    return {p for p in phrases if alone[p] > with_vendor[p]}
 
 
 _PLAIN_WORD = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?![\w/-])")

@@ -146,11 +146,12 @@ LIKENESS_CUES = re.compile(
 """The cues of replacement that ask for something *like* a project, which the project itself also is ("need a
 key-value store, something like etcd?"); the others ask for something else ("etcd alternatives")."""
 OWN_AFTER = re.compile(
-    r"^(?:\s*cloud)?(?:'s|’s|s')?\s*(?:(?:have|has|got|offer|offers|provide|provides)\s+(?:its|their)\s+)?"
-    r"(?:own\b|native\b|自家|自己|自有|自研|原生)"
+    r"^(?:[-\s]native\b|(?:\s*cloud)?(?:'s|’s|s')?\s*(?:(?:have|has|got|offer|offers|provide|provides)\s+(?:its|their)\s+)?"
+    r"(?:own\b|自家|自己|自有|自研))"
 )
 """Said right after a vendor, these ask for the vendor's own offer ("aws's own container orchestrator", "阿里云自己有现成的
-监控产品吗", 腾讯云自家的日志服务): the vendor is the whole point, however long the question around it."""
+监控产品吗", 腾讯云自家的日志服务): the vendor is the whole point, however long the question around it. "AWS-native" too, but not
+"Alibaba Cloud native" nor 阿里云原生: that is Alibaba's cloud native (云原生)."""
 OPEN_SOURCE = re.compile(r"开源|open[\s-]?source|\boss\b")
 """Asked for open source: an entry with no source repository (a hosted service, a company) is not that."""
 MATURITY_CONTEXT = re.compile(r"cncf|project|stage|level|maturity|项目|阶段|级别|专案")

@@ -10,6 +10,7 @@ import yaml
 
 from bot.config import REPO_DATA_DIR
 from index.engine import Engine
+from index.question_words import OWN_AFTER
 from index.tokenizer import analyze
 
 HOSTILE = [
@@ -1602,16 +1603,34 @@ def test_a_vendors_own_offer_asked_for_is_the_answer(landscape_engine: Engine) -
     assert all(tencent in catalog.offered_by.get(e, frozenset()) for e in ids[:3]), ids
 
 
+@pytest.mark.parametrize(
+    ("after", "own"),
+    [
+        ("'s own container orchestrator", True),
+        (" cloud have its own apm", True),
+        ("-native services", True),
+        ("自家的日志服务", True),
+        (" cloud native gateway", False),  # Alibaba's cloud native (云原生), not its own
+        ("原生网关", False),
+        (" and gcp", False),
+    ],
+)
+def test_what_asks_for_a_vendors_own_offer(after: str, own: bool) -> None:
+    assert bool(OWN_AFTER.match(after)) is own
+
+
 def test_a_vendors_service_answers_to_its_name_without_the_vendor(landscape_engine: Engine) -> None:
     """People drop the vendor from its services' names: "lambda" is AWS Lambda, before node-lambda and the Knative
     Lambda runtime, which only mention it (``names.without_vendor``). What is left of a name must be a name, not
-    everyday words ("Tencent Cloud Log Service" → "log service") nor one two vendors' services share ("container
-    registry")."""
+    everyday words ("Tencent Cloud Log Service" → "log service"), one two vendors' services share ("container
+    registry"), nor a word the descriptions say of something else."""
     for question in ("lambda", "lambda 冷启动太慢", "cloudwatch"):
         ids = [h.entry.id for h in landscape_engine.search(question).hits]
         assert ids and ids[0] in ("aws-lambda", "amazon-cloudwatch"), (question, ids)
     names = landscape_engine.catalog.names
     assert "logservice" not in names and "containerregistry" not in names
+    # Descriptions say "Hive" alone of Apache Hive, never "NetEase Hive": the word is not NetEase's.
+    assert "netease-hive" not in names.get("hive", [])
 
 
 def test_a_vendors_word_asks_for_its_offers(landscape_engine: Engine) -> None:

@@ -29,6 +29,7 @@ from tests.support.relevance import (
     LANDSCAPE_SETS,
     PROBE_DIR,
     SEALED_3_DIR,
+    SEALED_4_DIR,
     SEALED_DIR,
     SECOND_BLIND_DIR,
     STATUS_DIR,
@@ -368,6 +369,25 @@ def test_relevance_sealed_3(landscape_engine) -> None:  # type: ignore[no-untype
     )
 
 
+SEALED_4_MRR_SHORTFALL = {"description-zh": 0.03, "vendor": 0.28}
+SEALED_4_RECALL_SHORTFALL = {"chat": 0.05, "vendor": 0.11}
+"""The fourth sealed set's kinds where ecosys trails BM25, the same on 8017de7 (stop 30's start) and on that
+session's last engine change: chat recall 0.920 against 0.960 (MRR 0.860 against 0.828), Chinese descriptions' MRR
+0.942 against 0.967, and vendor questions 0.800 / 0.391 against 0.900 / 0.662, the kind the development sets'
+vendor questions also trail on most. Overall 0.904 / 0.815 against BM25's 0.831 / 0.726; 12 of its 15 off-topic
+questions empty (BM25 none). Its questions were not read."""
+
+
+def test_relevance_sealed_4(landscape_engine) -> None:  # type: ignore[no-untyped-def]
+    """The fourth sealed set (``tests/relevance/sealed-4``): ahead of FTS5 overall and, but for the shortfalls stated,
+    on every kind."""
+    _ahead_on_every_kind(
+        *_held_out_figures("fourth sealed (held-out) set", landscape_engine, SEALED_4_DIR),
+        SEALED_4_MRR_SHORTFALL,
+        SEALED_4_RECALL_SHORTFALL,
+    )
+
+
 SECOND_BLIND_BARS = (0.85, 0.815)
 """recall@5 / MRR of the second blind set (``tests/relevance/second-blind``): 0.823 / 0.796 when first scored as a
 held-out set on 0f942c5 (FTS5 0.791 / 0.765, 12 of 15 off-topic empty); 0.857 / 0.822 and 14 of 15 once its misses
@@ -483,7 +503,7 @@ def test_relevance_homonyms(landscape_engine) -> None:  # type: ignore[no-untype
             assert row["ecosys"].mrr > row["fts5-bm25"].mrr, kind
 
 
-VENDOR_BARS = (0.73, 0.71)
+VENDOR_BARS = (0.76, 0.74)
 """recall@5 / MRR of the vendor set (``tests/relevance/vendor``: which service of which cloud, in three scripts, by a
 blind helper on 2026-12-03): 0.604 / 0.628 when first scored, before any change made with it (FTS5 0.672 / 0.625);
 0.644 / 0.667 once a vendor's word asked for its offers, "X 在 AWS 上对应的" asked for X's counterpart and two
@@ -492,7 +512,9 @@ services the knowledge base lacked (OCIR, OCI Container Instances, Volcengine VC
 ``data/entries/clouds/services.yaml``); 0.680 / 0.696 once a card named only by a vendor's words ("huawei cloud")
 stopped being one of the things compared; 0.736 / 0.717 once 24 European providers' services said where they are
 based (``facts.based_in``, ``index.regions``: "legal says no CLOUD Act exposure. which european providers do managed
-k8s?", "managed kubernetes hosted in switzerland?")."""
+k8s?", "managed kubernetes hosted in switzerland?"). Stop 30: 0.750 / 0.728 once a region weighed as a vendor's word
+and "lambda" named AWS Lambda, 0.757 / 0.748 once a service asked of other clouds found their counterparts
+(``rank._counterparts``), 0.771 / 0.749 once "aws's own" or 腾讯云自家的 made the vendor the whole question."""
 VENDOR_RECALL_BEHIND_FTS5 = 0.0
 """Its recall trailed BM25's (0.680 against 0.708) until a vendor said counted for at least 0.3 of a question
 (``rank.VENDOR_FLOOR``, 2026-12-03): 0.721 / 0.714. Still missed: 6 expected services in no entry, 歐洲本土的雲廠商
