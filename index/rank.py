@@ -10,6 +10,8 @@ passing weighs little, "velero" much). An entry's score adds up the evidence for
 - being at the named maturity;
 - how well known it is (``index.prior``), a little, and being a neighbour of a named project;
 - being what a named project's users went on to (``Entry.successors``), where the question asks after it;
+- being the offer of a vendor said, or of a provider based in a region said (the whole question when it asks for
+  the vendor's own), and the counterpart asked of another vendor's service;
 - and, asked for a CNCF maturity, being at it: an entry at another keeps part of its score.
 
 Nothing here replaces an answer: a category word in a sentence about one tool adds to that category's
