@@ -328,11 +328,11 @@ def _providers(kb: KnowledgeBase) -> tuple[tuple[str, ...], ...]:
     return (*kb.vendors, *(region.words for region in kb.regions))
 
 
-def _vendor_terms(kb: KnowledgeBase) -> dict[str, int]:
+def _vendor_terms(providers: Sequence[Sequence[str]]) -> dict[str, int]:
     """Index term of each vendor's or region's word → its number (``_providers``): a Chinese word as jieba keeps it
     whole (阿里云), an English one by its stem (aws → aw)."""
     found: dict[str, int] = {}
-    for number, group in enumerate(_providers(kb)):
+    for number, group in enumerate(providers):
         for word in group:
             folded = fold(word)
             stems = analyze(folded)
@@ -625,12 +625,13 @@ def build_catalog(kb: KnowledgeBase) -> Catalog:
     catalog.everyday_names = everyday_english(k for k in names if k.isascii() and k.isalpha())
     catalog.identity_terms = {e.id: _identity_terms(e, kb) for e in kb.entries.values()}
     catalog.lead_terms = {e.id: _lead_terms(e) for e in kb.entries.values()}
-    catalog.vendor_terms = _vendor_terms(kb)
+    providers = _providers(kb)
+    catalog.vendor_terms = _vendor_terms(providers)
     catalog.vendor_groups = [
         frozenset(t for t, v in catalog.vendor_terms.items() if v == number)
-        for number in range(len(_providers(kb)))
+        for number in range(len(providers))
     ]
-    catalog.vendor_words = [tuple(fold(w) for w in group) for group in _providers(kb)]
+    catalog.vendor_words = [tuple(fold(w) for w in group) for group in providers]
     catalog.offered_by = {
         e.id: offers
         for e in kb.entries.values()
